@@ -1,0 +1,37 @@
+package org.jiandu.api;
+
+/**
+ * Input that breaks a rule of the domain: an invalid case number, identifier, amount or payload field.
+ *
+ * <p>Carries a stable machine-readable {@link #code()} (for example {@code INVALID_CASE_NUMBER}), a message a
+ * person can act on, and the {@link #field()} at fault (a JSON path such as {@code events[3].payload.amount}).
+ * The REST layer turns it into HTTP 400 with the standard JSON error body.
+ */
+public class ValidationException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String code;
+    private final String field;
+
+    public ValidationException(String code, String field, String message) {
+        super(message);
+        this.code = code;
+        this.field = field;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** The field at fault, or {@code null} when the whole input is at fault. */
+    public String field() {
+        return field;
+    }
+
+    /** The same error, with its field placed under {@code prefix} (e.g. {@code events[2]}). */
+    public ValidationException under(String prefix) {
+        String f = field == null ? prefix : (field.startsWith("[") ? prefix + field : prefix + "." + field);
+        ValidationException e = new ValidationException(code, f, getMessage());
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+}
