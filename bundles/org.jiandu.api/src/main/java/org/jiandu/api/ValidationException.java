@@ -1,5 +1,7 @@
 package org.jiandu.api;
 
+import java.util.List;
+
 /**
  * Input that breaks a rule of the domain: an invalid case number, identifier, amount or payload field.
  *
@@ -11,11 +13,33 @@ public class ValidationException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
     private final String code;
     private final String field;
+    private final List<ValidationException> all;
 
     public ValidationException(String code, String field, String message) {
         super(message);
         this.code = code;
         this.field = field;
+        this.all = null;
+    }
+
+    private ValidationException(List<ValidationException> errors) {
+        super(errors.get(0).getMessage());
+        this.code = errors.get(0).code;
+        this.field = errors.get(0).field;
+        this.all = List.copyOf(errors);
+    }
+
+    /** Several problems at once (a batch with several bad items); code, field and message are the first one's. */
+    public static ValidationException of(List<ValidationException> errors) {
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("no errors");
+        }
+        return errors.size() == 1 ? errors.get(0) : new ValidationException(errors);
+    }
+
+    /** Every problem this exception reports: itself, or each of several. */
+    public List<ValidationException> all() {
+        return all == null ? List.of(this) : all;
     }
 
     public String code() {

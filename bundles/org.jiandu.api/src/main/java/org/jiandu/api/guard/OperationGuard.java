@@ -1,0 +1,21 @@
+package org.jiandu.api.guard;
+
+/**
+ * A check consulted before an operation (Art. 12 of 法〔2021〕322号: 违规操作自动拦截). Guards are whiteboard
+ * services: register one under this interface and the guard registry consults it for every check from then on,
+ * until the service goes away.
+ *
+ * <p>Contract: {@link #check(Operation)} is called synchronously on the HTTP request thread of
+ * {@code POST /api/v1/guard/check}, once per check, possibly concurrently for different operations. It must be
+ * quick (aim for well under 10 ms) and must not block on anything but the database. It answers ALLOW for operation
+ * types it does not care about. Throwing is a defect of the guard: the registry records it and answers DENY for
+ * that guard (fail closed), naming the guard and the error, so that a broken guard never lets an operation pass
+ * silently.
+ */
+public interface OperationGuard {
+
+    /** A stable id, e.g. {@code seizure.over-seizure}; shown in verdicts and in the record of each check. */
+    String id();
+
+    Verdict check(Operation operation);
+}

@@ -1,0 +1,53 @@
+package org.jiandu.api.ledger;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jiandu.api.CaseNumber;
+import org.jiandu.api.event.CaseEvent;
+
+/**
+ * The append-only, hash-chained store of case events (DESIGN.md "The flow"). Every fact about a case enters once,
+ * through here. Registered by the ledger bundle; any bundle may use it.
+ *
+ * <p>Threading: every method is thread-safe and may be called from any thread; appends to one case are
+ * serialised by a database lock, so several Karaf nodes may share one database. Methods block on the database:
+ * do not call them from an EventAdmin handler that must return quickly, nor from a guard on a hot path more than
+ * once per check.
+ *
+ * <p>After an append commits, the ledger publishes the entry on EventAdmin under
+ * {@link org.jiandu.api.Topics#forCaseEvent(String)}, asynchronously, once per new entry (never for duplicates).
+ */
+public interface CaseLedger {
+
+    /** The largest batch {@link #appendAll(List)} takes. */
+    int MAX_BATCH = 1000;
+
+    /**
+     * Validates and appends one event. Idempotent on {@code hostEventId}: the same id with the same content returns
+     * the stored entry with {@code duplicate = true}; the same id with other content is refused.
+     *
+     * @throws org.jiandu.api.ValidationException with the field at fault, when the event is invalid (unknown type,
+     *         bad payload field, correction that names no entry of this case, time in the future …)
+     * @throws HostEventConflictException when the host event id was already used for other content
+     */
+    AppendResult append(CaseEvent event);
+
+    /**
+     * Appends a batch of at most {@link #MAX_BATCH} events all-or-nothing: either every event is validated and
+     * stored (or recognised as a duplicate) in one transaction, or none is and the first problem is thrown, its
+     * field prefixed with the item's index ({@code events[3].payload.amount}).
+     */
+    List<AppendResult> appendAll(List<CaseEvent> events);
+
+    /** The case's entries in order; empty when the case has none. */
+    List<LedgerEntry> timeline(CaseNumber caseNumber);
+
+    Optional<LedgerEntry> findByHostEventId(String hostEventId);
+
+    /** Recomputes the case's chain and reports exactly what was modified, deleted, reordered or truncated. */
+    VerificationReport verify(CaseNumber caseNumber);
+
+    /** Verifies every case, streaming; suitable for millions of entries. */
+    VerificationReport verifyAll();
+}

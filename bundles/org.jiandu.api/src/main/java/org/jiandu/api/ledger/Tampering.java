@@ -1,0 +1,22 @@
+package org.jiandu.api.ledger;
+
+/**
+ * One inconsistency found by verification.
+ *
+ * @param kind      what was done behind the ledger's back
+ * @param caseNumber the case (canonical form)
+ * @param seq       the entry position at which it shows (for TRUNCATED, the last position the ledger expected)
+ * @param detail    a sentence a person can act on
+ */
+public record Tampering(Kind kind, String caseNumber, long seq, String detail) {
+    public enum Kind {
+        /** The stored content no longer matches its hash. */
+        MODIFIED,
+        /** An entry before this one is missing (gap in positions or broken link to nothing stored). */
+        DELETED,
+        /** The entry's link points to another stored entry than its predecessor: entries were reordered. */
+        REORDERED,
+        /** Entries at the end of the case are missing: fewer entries or another head than the case record holds. */
+        TRUNCATED
+    }
+}

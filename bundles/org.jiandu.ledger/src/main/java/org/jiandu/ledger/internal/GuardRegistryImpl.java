@@ -1,0 +1,124 @@
+package org.jiandu.ledger.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.jiandu.api.guard.Decision;
+import org.jiandu.api.guard.GuardCheck;
+import org.jiandu.api.guard.GuardRegistry;
+import org.jiandu.api.guard.Operation;
+import org.jiandu.api.guard.OperationGuard;
+import org.jiandu.api.guard.Verdict;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consults every installed {@link OperationGuard} (whiteboard: guards come and go at runtime) and records each
+ * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed).
+ */
+@Component(service = GuardRegistry.class)
+public class GuardRegistryImpl implements GuardRegistry {
+    private static final Logger LOG = LoggerFactory.getLogger(GuardRegistryImpl.class);
+    static final String REGISTRY = "jiandu.guard-registry";
+
+    private final List<OperationGuard> guards = new CopyOnWriteArrayList<>();
+    private final EntityManagerFactory emf;
+    private final Clock clock;
+
+    @Activate
+    public GuardRegistryImpl(@Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
+            @Reference(target = "(jiandu.clock=true)") Clock clock) {
+        this.emf = emf;
+        this.clock = clock;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addGuard(OperationGuard guard) {
+        guards.add(guard);
+    }
+
+    void removeGuard(OperationGuard guard) {
+        guards.remove(guard);
+    }
+
+    @Override
+    public GuardCheck check(Operation operation) {
+        List<Verdict> verdicts = new ArrayList<>();
+        Decision decision = Decision.ALLOW;
+        for (OperationGuard guard : guards) {
+            Verdict v;
+            try {
+                v = guard.check(operation);
+                if (v == null) {
+                    throw new IllegalStateException("the guard answered nothing");
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Guard {} failed on {} for {}; counted as DENY", guard.id(), operation.type(),
+                        operation.caseNumber(), e);
+                v = Verdict.deny(guard.id(), "法〔2021〕322号 第12条",
+                        "校验程序出错，操作被拦截，请联系技术人员：" + e.getMessage(), Map.of("error", String.valueOf(e)));
+            }
+            verdicts.add(v);
+            decision = decision.combine(v.decision());
+        }
+        Instant at = clock.instant();
+        long id = record(at, operation, decision, verdicts);
+        return new GuardCheck(id, at, operation, decision, verdicts.size(), verdicts);
+    }
+
+    private long record(Instant at, Operation op, Decision decision, List<Verdict> verdicts) {
+        List<Object> vs = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("guard", v.guard());
+            m.put("decision", v.decision().name());
+            m.put("article", v.article());
+            m.put("reason", v.reason());
+            m.put("details", v.details());
+            vs.add(m);
+        }
+        GuardCheckEntity row = new GuardCheckEntity(at.toString(),
+                op.requestedBy() == null ? null : op.requestedBy().user(),
+                op.requestedBy() == null ? null : op.requestedBy().organisation(), op.type(),
+                op.caseNumber().canonical(), Canonical.json(op.details().asMap()), decision.name(), verdicts.size(),
+                Canonical.json(vs));
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            em.persist(row);
+            em.getTransaction().commit();
+            return row.getId();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** The recorded checks of a case, newest first. */
+    List<GuardCheckEntity> history(String caseNumber, int limit) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.createQuery("SELECT g FROM GuardCheckEntity g WHERE g.caseNumber = :cn ORDER BY g.id DESC",
+                    GuardCheckEntity.class).setParameter("cn", caseNumber).setMaxResults(limit).getResultList();
+        } finally {
+            em.close();
+        }
+    }
+}

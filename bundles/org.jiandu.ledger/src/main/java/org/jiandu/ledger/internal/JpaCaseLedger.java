@@ -1,0 +1,279 @@
+package org.jiandu.ledger.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.LockModeType;
+import javax.persistence.PersistenceException;
+import javax.sql.DataSource;
+
+import org.jiandu.api.CaseNumber;
+import org.jiandu.api.Topics;
+import org.jiandu.api.ValidationException;
+import org.jiandu.api.event.Actor;
+import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.event.Correction;
+import org.jiandu.api.event.Payload;
+import org.jiandu.api.ledger.AppendResult;
+import org.jiandu.api.ledger.CaseLedger;
+import org.jiandu.api.ledger.HostEventConflictException;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.api.ledger.VerificationReport;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The case ledger on JPA: entries in {@code JD_LEDGER_ENTRY}, one head row per case in {@code JD_LEDGER_CASE}.
+ *
+ * <p>An append locks the heads of the cases it touches (in case-number order, so concurrent batches cannot
+ * deadlock), chains each new entry to the head's hash, and commits before anything is answered or published. A
+ * race on a new case or on the same host event id surfaces as a constraint violation and the whole attempt is
+ * retried, so nothing is ever half-stored.
+ */
+@Component(service = CaseLedger.class)
+public class JpaCaseLedger implements CaseLedger {
+    private static final Logger LOG = LoggerFactory.getLogger(JpaCaseLedger.class);
+    private static final int ATTEMPTS = 5;
+
+    private final EntityManagerFactory emf;
+    private final EventAdmin eventAdmin;
+    private final Clock clock;
+    private final Verifier verifier;
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
+
+    @Activate
+    public JpaCaseLedger(@Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
+            @Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
+            @Reference EventAdmin eventAdmin, @Reference(target = "(jiandu.clock=true)") Clock clock) {
+        this.emf = emf;
+        this.eventAdmin = eventAdmin;
+        this.clock = clock;
+        this.verifier = new Verifier(dataSource, clock);
+        // create the tables at activation, not on the first request (STACK.md pitfall 10)
+        emf.createEntityManager().close();
+    }
+
+    @Override
+    public AppendResult append(CaseEvent event) {
+        return store(List.of(event), false).get(0);
+    }
+
+    @Override
+    public List<AppendResult> appendAll(List<CaseEvent> events) {
+        if (events.size() > MAX_BATCH) {
+            throw new ValidationException("BATCH_TOO_LARGE", "events", "A batch holds at most " + MAX_BATCH
+                    + " events; this one has " + events.size());
+        }
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return store(events, true);
+    }
+
+    private List<AppendResult> store(List<CaseEvent> events, boolean batch) {
+        List<EntryEntity> rows = new ArrayList<>(events.size());
+        for (CaseEvent e : events) {
+            rows.add(toEntity(e));
+        }
+        PersistenceException last = null;
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                Outcome outcome = appendRows(em, rows, batch);
+                em.getTransaction().commit();
+                publish(outcome.fresh);
+                return outcome.results;
+            } catch (PersistenceException e) {
+                // a concurrent writer created the same case head or stored the same host event id: try again
+                last = e;
+                LOG.debug("Append attempt {} conflicted; retrying", attempt, e);
+            } finally {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                em.close();
+            }
+        }
+        throw new IllegalStateException("The ledger could not append after " + ATTEMPTS + " attempts", last);
+    }
+
+    private record Outcome(List<AppendResult> results, List<LedgerEntry> fresh) {
+    }
+
+    private Outcome appendRows(EntityManager em, List<EntryEntity> rows, boolean batch) {
+        Map<String, EntryEntity> stored = existing(em, rows);
+        // lock every touched case head, in a fixed order
+        Map<String, CaseHeadEntity> heads = new TreeMap<>();
+        for (EntryEntity r : rows) {
+            heads.put(r.getCaseNumber(), null);
+        }
+        for (String cn : new ArrayList<>(heads.keySet())) {
+            CaseHeadEntity head = em.find(CaseHeadEntity.class, cn, LockModeType.PESSIMISTIC_WRITE);
+            if (head == null) {
+                head = new CaseHeadEntity(cn, CaseNumber.parse(cn).courtCode(), LedgerEntry.GENESIS);
+                em.persist(head);
+            }
+            heads.put(cn, head);
+        }
+        String recordedAt = clock.instant().toString();
+        Map<String, EntryEntity> inBatch = new HashMap<>();
+        List<AppendResult> results = new ArrayList<>(rows.size());
+        List<LedgerEntry> fresh = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            EntryEntity row = rows.get(i);
+            String prefix = batch ? "events[" + i + "]" : null;
+            EntryEntity earlier = stored.get(row.getHostEventId());
+            if (earlier == null) {
+                earlier = inBatch.get(row.getHostEventId());
+            }
+            if (earlier != null) {
+                if (!Canonical.content(earlier).equals(Canonical.content(row))) {
+                    throw new HostEventConflictException(row.getHostEventId(), field(prefix, "hostEventId"),
+                            "Host event id " + row.getHostEventId() + " was already recorded (case "
+                                    + earlier.getCaseNumber() + ", entry " + earlier.getSeq()
+                                    + ") with different content; a correction needs a new id and a correction block");
+                }
+                results.add(new AppendResult(toEntry(earlier), true));
+                continue;
+            }
+            if (row.getCorrects() != null) {
+                checkCorrectionTarget(em, row, inBatch, prefix);
+            }
+            CaseHeadEntity head = heads.get(row.getCaseNumber());
+            row.chain(head.getEntryCount() + 1, recordedAt, head.getHeadHash());
+            head.advance(row.getHash());
+            em.persist(row);
+            inBatch.put(row.getHostEventId(), row);
+            LedgerEntry entry = toEntry(row);
+            results.add(new AppendResult(entry, false));
+            fresh.add(entry);
+        }
+        return new Outcome(results, fresh);
+    }
+
+    private static String field(String prefix, String field) {
+        return prefix == null ? field : prefix + "." + field;
+    }
+
+    private static void checkCorrectionTarget(EntityManager em, EntryEntity row, Map<String, EntryEntity> inBatch,
+            String prefix) {
+        EntryEntity target = inBatch.get(row.getCorrects());
+        if (target == null) {
+            List<EntryEntity> found = em.createQuery("SELECT e FROM EntryEntity e WHERE e.hostEventId = :id",
+                    EntryEntity.class).setParameter("id", row.getCorrects()).getResultList();
+            target = found.isEmpty() ? null : found.get(0);
+        }
+        if (target == null || !target.getCaseNumber().equals(row.getCaseNumber())) {
+            throw new ValidationException("CORRECTION_TARGET_NOT_FOUND", field(prefix, "correction.correctsHostEventId"),
+                    "The corrected event " + row.getCorrects() + " is not recorded on case " + row.getCaseNumber()
+                            + "; a correction must name an earlier event of the same case");
+        }
+    }
+
+    private static Map<String, EntryEntity> existing(EntityManager em, List<EntryEntity> rows) {
+        Map<String, EntryEntity> found = new HashMap<>();
+        List<String> ids = rows.stream().map(EntryEntity::getHostEventId).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            em.createQuery("SELECT e FROM EntryEntity e WHERE e.hostEventId IN :ids", EntryEntity.class)
+                    .setParameter("ids", chunk).getResultList().forEach(e -> found.put(e.getHostEventId(), e));
+        }
+        return found;
+    }
+
+    private EntryEntity toEntity(CaseEvent e) {
+        Actor a = e.actor();
+        Correction c = e.correction();
+        return new EntryEntity(e.caseNumber().canonical(), e.hostEventId(), e.type(), EventParser.format(e.occurredAt()),
+                a == null ? null : a.personId(), a == null ? null : a.role(), a == null ? null : a.organisation(),
+                Canonical.json(e.payload().asMap()), c == null ? null : c.correctsHostEventId(),
+                c == null ? null : c.approver(), c == null ? null : c.reason());
+    }
+
+    LedgerEntry toEntry(EntryEntity r) {
+        Payload payload;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = json.readValue(r.getPayload(), LinkedHashMap.class);
+            payload = Payload.of(map);
+        } catch (Exception e) {
+            throw new IllegalStateException("Stored payload of " + r.getCaseNumber() + " #" + r.getSeq()
+                    + " is not JSON; run verification", e);
+        }
+        Actor actor = r.getActorPerson() == null ? null
+                : new Actor(r.getActorPerson(), r.getActorRole(), r.getActorOrganisation());
+        Correction correction = r.getCorrects() == null ? null
+                : new Correction(r.getCorrects(), r.getApprover(), r.getReason());
+        CaseEvent event = new CaseEvent(r.getHostEventId(), CaseNumber.parse(r.getCaseNumber()), r.getType(),
+                OffsetDateTime.parse(r.getOccurredAt()), Instant.parse(r.getRecordedAt()), actor, payload, correction);
+        return new LedgerEntry(r.getSeq(), event, r.getPrevHash(), r.getHash());
+    }
+
+    private void publish(List<LedgerEntry> entries) {
+        for (LedgerEntry e : entries) {
+            Map<String, Object> props = new HashMap<>();
+            props.put(Topics.PROP_CASE_NUMBER, e.event().caseNumber().canonical());
+            props.put(Topics.PROP_TYPE, e.event().type());
+            props.put(Topics.PROP_SEQ, e.seq());
+            props.put(Topics.PROP_HOST_EVENT_ID, e.event().hostEventId());
+            props.put(Topics.PROP_OCCURRED_AT, e.event().occurredAt().toString());
+            props.put(Topics.PROP_HASH, e.hash());
+            props.put(Topics.PROP_ENTRY, e);
+            eventAdmin.postEvent(new Event(Topics.forCaseEvent(e.event().type()), props));
+        }
+    }
+
+    @Override
+    public List<LedgerEntry> timeline(CaseNumber caseNumber) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.createQuery("SELECT e FROM EntryEntity e WHERE e.caseNumber = :cn ORDER BY e.seq",
+                    EntryEntity.class).setParameter("cn", caseNumber.canonical()).getResultList().stream()
+                    .map(this::toEntry).toList();
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public Optional<LedgerEntry> findByHostEventId(String hostEventId) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.createQuery("SELECT e FROM EntryEntity e WHERE e.hostEventId = :id", EntryEntity.class)
+                    .setParameter("id", hostEventId).getResultList().stream().findFirst().map(this::toEntry);
+        } finally {
+            em.close();
+        }
+    }
+
+    @Override
+    public VerificationReport verify(CaseNumber caseNumber) {
+        return verifier.verify(caseNumber.canonical());
+    }
+
+    @Override
+    public VerificationReport verifyAll() {
+        return verifier.verify(null);
+    }
+}

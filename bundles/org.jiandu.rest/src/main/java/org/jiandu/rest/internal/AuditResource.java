@@ -1,0 +1,52 @@
+package org.jiandu.rest.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+
+import org.jiandu.api.Roles;
+import org.jiandu.api.rest.ApiException;
+import org.jiandu.api.rest.RequiresRoles;
+
+/** {@code GET /api/v1/audit}: the request audit, newest first, for administrators and inspectors. */
+@Path("/v1/audit")
+public final class AuditResource {
+    private final AuditLog audit;
+
+    AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequiresRoles({Roles.ADMIN, Roles.INSPECTOR})
+    public Map<String, Object> search(@QueryParam("user") String user, @QueryParam("path") String path,
+            @QueryParam("status") String status, @QueryParam("limit") String limit) {
+        int max = 100;
+        if (limit != null) {
+            try {
+                max = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                max = -1;
+            }
+            if (max < 1 || max > 1000) {
+                throw ApiException.badRequest("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to 1000");
+            }
+        }
+        Integer st = null;
+        if (status != null) {
+            try {
+                st = Integer.valueOf(status);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("INVALID_STATUS", "status", "status must be an HTTP status code");
+            }
+        }
+        List<AuditEntry> rows = audit.search(user, path, st, max);
+        return Map.of("count", rows.size(), "entries", rows);
+    }
+}
