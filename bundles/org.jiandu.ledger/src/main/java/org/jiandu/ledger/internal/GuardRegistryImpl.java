@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * Consults every installed {@link OperationGuard} (whiteboard: guards come and go at runtime) and records each
  * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed).
  */
-@Component(service = GuardRegistry.class)
+@Component(service = {GuardRegistry.class, GuardRegistryImpl.class})
 public class GuardRegistryImpl implements GuardRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(GuardRegistryImpl.class);
     static final String REGISTRY = "jiandu.guard-registry";

@@ -39,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The case ledger on JPA: entries in {@code JD_LEDGER_ENTRY}, one head row per case in {@code JD_LEDGER_CASE}.
@@ -61,11 +62,15 @@ public class JpaCaseLedger implements CaseLedger {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
+    private final EventTypeRegistry types;
+
     @Activate
     public JpaCaseLedger(@Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
             @Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
-            @Reference EventAdmin eventAdmin, @Reference(target = "(jiandu.clock=true)") Clock clock) {
+            @Reference EventAdmin eventAdmin, @Reference(target = "(jiandu.clock=true)") Clock clock,
+            @Reference EventTypeRegistry types) {
         this.emf = emf;
+        this.types = types;
         this.eventAdmin = eventAdmin;
         this.clock = clock;
         this.verifier = new Verifier(dataSource, clock);
@@ -92,8 +97,17 @@ public class JpaCaseLedger implements CaseLedger {
 
     private List<AppendResult> store(List<CaseEvent> events, boolean batch) {
         List<EntryEntity> rows = new ArrayList<>(events.size());
-        for (CaseEvent e : events) {
-            rows.add(toEntity(e));
+        List<ValidationException> errors = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                rows.add(toEntity(validate(events.get(i))));
+            } catch (ValidationException e) {
+                String prefix = "events[" + i + "]";
+                e.all().forEach(one -> errors.add(batch ? one.under(prefix) : one));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ValidationException.of(errors);
         }
         PersistenceException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -200,6 +214,25 @@ public class JpaCaseLedger implements CaseLedger {
                     .setParameter("ids", chunk).getResultList().forEach(e -> found.put(e.getHostEventId(), e));
         }
         return found;
+    }
+
+    /**
+     * The same checks as the REST ingestion, for in-process callers: known type, payload fields checked and
+     * normalised against the type, plausible time, sane ids. Answers the normalised event.
+     */
+    private CaseEvent validate(CaseEvent e) {
+        EventParser parser = new EventParser(types::get, clock);
+        ObjectNode node = json.createObjectNode();
+        node.put("hostEventId", e.hostEventId());
+        node.put("caseNumber", e.caseNumber().canonical());
+        node.put("type", e.type());
+        node.put("occurredAt", EventParser.format(e.occurredAt()));
+        node.set("actor", json.valueToTree(e.actor()));
+        node.set("payload", json.valueToTree(e.payload().asMap()));
+        if (e.correction() != null) {
+            node.set("correction", json.valueToTree(e.correction()));
+        }
+        return parser.parse(node, null);
     }
 
     private EntryEntity toEntity(CaseEvent e) {

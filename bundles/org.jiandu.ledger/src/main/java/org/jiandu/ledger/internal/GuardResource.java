@@ -1,0 +1,127 @@
+package org.jiandu.ledger.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.jiandu.api.CaseNumber;
+import org.jiandu.api.Roles;
+import org.jiandu.api.ValidationException;
+import org.jiandu.api.event.Payload;
+import org.jiandu.api.guard.GuardCheck;
+import org.jiandu.api.guard.GuardRegistry;
+import org.jiandu.api.guard.Operation;
+import org.jiandu.api.rest.Caller;
+import org.jiandu.api.rest.RequiresRoles;
+import org.jiandu.api.rest.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * {@code POST /api/v1/guard/check}: "may I?" before an operation (Art. 12, 违规操作自动拦截). Body:
+ * {@code {"operationType":"FREEZE","caseNumber":"（2024）京0105执1234号","details":{…}}}. Answers the combined
+ * decision and each guard's verdict; with no guard installed, ALLOW with {@code guardsConsulted = 0} and a note.
+ */
+@Component(service = RestResource.class)
+@Path("/v1/guard")
+@Produces(MediaType.APPLICATION_JSON)
+public class GuardResource implements RestResource {
+    private static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    private final GuardRegistry registry;
+    private final GuardRegistryImpl history;
+
+    @Activate
+    public GuardResource(@Reference GuardRegistry registry, @Reference GuardRegistryImpl history) {
+        this.registry = registry;
+        this.history = history;
+    }
+
+    @POST
+    @Path("check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRoles({Roles.HOST_SYSTEM, Roles.COURT_OFFICER})
+    public Map<String, Object> check(JsonNode body, @Context SecurityContext security) {
+        Caller caller = Caller.from(security.getUserPrincipal());
+        if (body == null || !body.isObject()) {
+            throw new ValidationException("MISSING_BODY", null,
+                    "Send {\"operationType\":…, \"caseNumber\":…, \"details\":{…}}");
+        }
+        JsonNode typeNode = first(body, "operationType", "type", "operation");
+        if (typeNode == null || !typeNode.isTextual() || !OPERATION.matcher(typeNode.asText()).matches()) {
+            throw new ValidationException(typeNode == null ? "MISSING_FIELD" : "INVALID_FIELD", "operationType",
+                    "operationType is required: a name such as TERMINATE_ROUND, FREEZE, DISBURSE");
+        }
+        JsonNode cnNode = body.get("caseNumber");
+        if (cnNode == null || !cnNode.isTextual()) {
+            throw new ValidationException("MISSING_FIELD", "caseNumber", "caseNumber is required");
+        }
+        CaseNumber cn = CaseNumber.parse(cnNode.asText(), "caseNumber");
+        EventsResource.requireCovers(caller, cn, "caseNumber");
+        JsonNode details = body.get("details");
+        if (details != null && !details.isNull() && !details.isObject()) {
+            throw new ValidationException("INVALID_FIELD", "details", "details must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = details == null || details.isNull() ? Map.of()
+                : (Map<String, Object>) EventParser.plain(details);
+        GuardCheck check = registry.check(new Operation(typeNode.asText(), cn, Payload.of(map), caller));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("checkId", check.checkId());
+        out.put("checkedAt", check.checkedAt());
+        out.put("operationType", check.operation().type());
+        out.put("caseNumber", cn.canonical());
+        out.put("decision", check.decision());
+        out.put("guardsConsulted", check.guardsConsulted());
+        out.put("verdicts", check.verdicts());
+        if (check.guardsConsulted() == 0) {
+            out.put("note", "No guard is installed: nothing was checked (install jiandu-node-monitor, "
+                    + "jiandu-seizure-guard, …)");
+        }
+        return out;
+    }
+
+    @GET
+    @Path("checks/{caseNumber}")
+    @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
+    public Map<String, Object> checks(@PathParam("caseNumber") String caseNumber, @QueryParam("limit") String limit,
+            @Context SecurityContext security) {
+        CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
+        EventsResource.requireCovers(Caller.from(security.getUserPrincipal()), cn, "caseNumber");
+        int max = 100;
+        if (limit != null) {
+            try {
+                max = Integer.parseInt(limit);
+            } catch (NumberFormatException e) {
+                max = 0;
+            }
+            if (max < 1 || max > 100) {
+                throw new ValidationException("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to 100");
+            }
+        }
+        List<GuardCheckEntity> rows = history.history(cn.canonical(), max);
+        return Map.of("caseNumber", cn.canonical(), "count", rows.size(), "checks", rows);
+    }
+
+    private static JsonNode first(JsonNode body, String... names) {
+        for (String n : names) {
+            if (body.hasNonNull(n)) {
+                return body.get(n);
+            }
+        }
+        return null;
+    }
+}
