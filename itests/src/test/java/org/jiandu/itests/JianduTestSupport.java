@@ -1,0 +1,145 @@
+package org.jiandu.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.ops4j.pax.exam.options.MavenUrlReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What every Jiandu itest shares: a vanilla Karaf 4.4.10 with the Jiandu features repository, the named features
+ * installed, the test users, ports of its own (so a running demo distribution does not interfere), and a small HTTP
+ * client with a bounded poll.
+ */
+public abstract class JianduTestSupport {
+    public static final int HTTP_PORT = 18181;
+    protected static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api";
+    protected static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    protected static Option[] karafWith(String... featureNames) {
+        String version = System.getProperty("project.version");
+        MavenArtifactUrlReference karaf = maven().groupId("org.apache.karaf").artifactId("apache-karaf")
+                .version(System.getProperty("karaf.version", "4.4.10")).type("tar.gz");
+        MavenUrlReference jiandu = maven().groupId("org.jiandu").artifactId("jiandu-features").version(version)
+                .classifier("features").type("xml");
+        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(karaf).unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.WARN),
+            systemTimeout(300_000),
+            // STACK.md pitfall 3
+            vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+            vmOption("-Duser.timezone=Asia/Shanghai"),
+            vmOption("-Dfile.encoding=UTF-8"),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14444"),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
+                    "file:" + repo + "@id=local@snapshots"),
+            replaceConfigurationFile("etc/users.properties", new File("src/test/resources/users.properties")),
+            features(jiandu, featureNames)
+        };
+    }
+
+    /** An HTTP exchange's status and parsed JSON body. */
+    public record Reply(int status, JsonNode body, String text) {
+        public String code() {
+            return body == null || body.get("code") == null ? null : body.get("code").asText();
+        }
+
+        public String field() {
+            return body == null || body.get("field") == null || body.get("field").isNull() ? null
+                    : body.get("field").asText();
+        }
+    }
+
+    protected static Reply get(String user, String path) {
+        return send(user, HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    protected static Reply post(String user, String path, String json) {
+        return send(user, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    private static Reply send(String user, HttpRequest.Builder request) {
+        if (user != null) {
+            String creds = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + creds);
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode body = null;
+            if (r.body() != null && !r.body().isEmpty() && r.body().trim().startsWith("{")) {
+                body = JSON.readTree(r.body());
+            }
+            return new Reply(r.statusCode(), body, r.body());
+        } catch (Exception e) {
+            throw new AssertionError("HTTP request to " + request.build().uri() + " failed: " + e, e);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create(BASE + path);
+    }
+
+    /** A case number as a URL path segment. */
+    protected static String seg(String caseNumber) {
+        return URLEncoder.encode(caseNumber, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Waits until the REST server answers (it starts asynchronously with the features). */
+    protected static void awaitRest() {
+        await("REST server answering /api/openapi.json", 120, () -> {
+            try {
+                return get(null, "/openapi.json").status() == 200;
+            } catch (AssertionError e) {
+                return false;
+            }
+        });
+    }
+
+    /** A bounded poll: the condition must become true within {@code seconds}. */
+    protected static void await(String what, int seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            LockSupport.parkNanos(100_000_000L);
+        }
+        throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
+    }
+}
