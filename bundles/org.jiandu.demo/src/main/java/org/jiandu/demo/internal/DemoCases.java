@@ -135,9 +135,17 @@ final class DemoCases {
                     Payload.of(payload), null));
         }
 
+        private OffsetDateTime last;
+
+        /** A time of office hours on {@code d}, after the case's previous event, so the timeline reads in order. */
         private OffsetDateTime at(LocalDate d) {
-            return d.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(CaseEvent.ZONE)
+            OffsetDateTime t = d.atTime(LocalTime.of(9 + random.nextInt(8), random.nextInt(60))).atZone(CaseEvent.ZONE)
                     .toOffsetDateTime();
+            if (last != null && !t.isAfter(last)) {
+                t = last.plusMinutes(5 + random.nextInt(55));
+            }
+            last = t;
+            return t;
         }
     }
 }

@@ -41,6 +41,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Produces(MediaType.APPLICATION_JSON)
 public class GuardResource implements RestResource {
     private static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    private static final com.fasterxml.jackson.databind.ObjectMapper READER =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final GuardRegistry registry;
     private final GuardRegistryImpl history;
 
@@ -112,8 +115,29 @@ public class GuardResource implements RestResource {
                 throw new ValidationException("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to 100");
             }
         }
-        List<GuardCheckEntity> rows = history.history(cn.canonical(), max);
-        return Map.of("caseNumber", cn.canonical(), "count", rows.size(), "checks", rows);
+        List<Map<String, Object>> checks = new java.util.ArrayList<>();
+        for (GuardCheckEntity row : history.history(cn.canonical(), max)) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("checkId", row.getId());
+            c.put("checkedAt", row.getCheckedAt());
+            c.put("user", row.getUser());
+            c.put("organisation", row.getOrganisation());
+            c.put("operationType", row.getOperationType());
+            c.put("decision", row.getDecision());
+            c.put("guardsConsulted", row.getGuardsConsulted());
+            c.put("details", parse(row.getDetails()));
+            c.put("verdicts", parse(row.getVerdicts()));
+            checks.add(c);
+        }
+        return Map.of("caseNumber", cn.canonical(), "count", checks.size(), "checks", checks);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return READER.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored guard check is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static JsonNode first(JsonNode body, String... names) {
