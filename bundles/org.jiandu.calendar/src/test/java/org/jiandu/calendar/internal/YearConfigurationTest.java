@@ -8,10 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.jiandu.api.calendar.CalendarCoverage;
 import org.jiandu.api.calendar.CalendarNotCoveredException;
@@ -188,7 +194,7 @@ class YearConfigurationTest {
     @Test
     void refusedConfigurationLeavesTheOtherDataInUse() {
         service.addYear(new CalendarYearConfiguration(), with(year2027("bad-2027"), "workdays", "2027-02-17 春节"));
-        assertEquals(java.time.LocalDate.parse("2024-10-10"), service.plusWorkingDays(d("2024-09-27"), 5));
+        assertEquals(d("2024-10-10"), service.plusWorkingDays(d("2024-09-27"), 5));
     }
 
     @Test
@@ -199,6 +205,36 @@ class YearConfigurationTest {
         service.addYear(new CalendarYearConfiguration(), p);
         assertEquals(List.of(), service.coverage().rejected());
         assertEquals("国庆节", service.describe(d("2027-09-26")).holiday());
+    }
+
+    /** The example .cfg of CALENDAR.md, read as Karaf's file install reads it (ISO-8859-1 by default, or UTF-8). */
+    private static Map<String, Object> calendarMdExample(Charset encoding) throws Exception {
+        String md = Files.readString(Path.of("CALENDAR.md"), StandardCharsets.UTF_8);
+        int start = md.indexOf("```properties\n# etc/org.jiandu.calendar.year-2027.cfg");
+        String block = md.substring(md.indexOf('\n', start) + 1, md.indexOf("```", start + 3));
+        Properties props = new Properties();
+        props.load(new InputStreamReader(new ByteArrayInputStream(block.getBytes(StandardCharsets.UTF_8)),
+                encoding));
+        Map<String, Object> p = new LinkedHashMap<>();
+        props.forEach((k, v) -> p.put((String) k, v));
+        p.put("service.pid", "org.jiandu.calendar.year~2027");
+        return p;
+    }
+
+    @Test
+    void exampleFileOfCalendarMdIsAcceptedAsWritten() throws Exception {
+        service.addYear(new CalendarYearConfiguration(), calendarMdExample(StandardCharsets.UTF_8));
+        assertEquals(List.of(), service.coverage().rejected());
+        assertEquals("国办发明电〔2026〕N号", service.describe(d("2027-10-09")).calendarVersion().notice());
+        assertEquals("国庆节", service.describe(d("2027-10-09")).holiday());
+    }
+
+    @Test
+    void exampleFileOfCalendarMdReadAsIso88591ByDefaultStillGivesTheRightNames() throws Exception {
+        service.addYear(new CalendarYearConfiguration(), calendarMdExample(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of(), service.coverage().rejected());
+        assertEquals("春节", service.describe(d("2027-02-08")).holiday());
+        assertEquals("国办发明电〔2026〕N号", service.describe(d("2027-02-08")).calendarVersion().notice());
     }
 
     @Test
