@@ -25,7 +25,7 @@ public record ExplanationStep(Kind kind, String text, LocalDate date, LocalDate 
         MAKE_UP_DAY_COUNTED,
         /** Tally of the counted range: {@code count} = calendar days in it. */
         COUNT_SUMMARY,
-        /** Deducted periods that overlap or touch, merged so that each day is deducted once. */
+        /** Deducted periods that overlap or touch, merged so that each day is deducted once; {@code count} = how many. */
         DEDUCTED_MERGED,
         /** A deducted period that stopped the clock; {@code count} = days deducted (working days for WD). */
         DEDUCTED,

@@ -100,6 +100,11 @@ final class YearConfigParser {
         }
         String range = item.substring(0, blank);
         String name = item.substring(blank).strip();
+        if (name.chars().anyMatch(c -> Character.isDigit(c) || c == '/')) {
+            // Two entries run together ("… 元旦 2027-02-05/…") would otherwise pass as one oddly named holiday.
+            throw invalid(property, "the holiday name \"" + name + "\" in \"" + item
+                    + "\" contains a date; separate entries with commas");
+        }
         int slash = range.indexOf('/');
         LocalDate start;
         LocalDate end;
@@ -136,7 +141,8 @@ final class YearConfigParser {
         }
         List<String> out = new ArrayList<>();
         for (String r : raw) {
-            for (String part : r.split("[,;\\n\\r]")) {
+            // Full-width separators too: a Chinese input method types ，and ；.
+            for (String part : r.split("[,;\\n\\r，；]")) {
                 String p = part.strip();
                 if (!p.isEmpty()) {
                     out.add(text(p, warnings, property));

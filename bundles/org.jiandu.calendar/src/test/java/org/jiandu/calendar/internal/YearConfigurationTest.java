@@ -135,6 +135,22 @@ class YearConfigurationTest {
     }
 
     @Test
+    void entriesRunTogetherWithoutASeparatorAreRefusedRatherThanReadAsOneOddName() {
+        service.addYear(new CalendarYearConfiguration(), with(year2027("bad-2027"), "holidays",
+                "2027-01-01/2027-01-03 元旦 2027-02-05/2027-02-13 春节"));
+        assertTrue(onlyRejection().message().contains("contains a date; separate entries with commas"));
+    }
+
+    @Test
+    void fullWidthCommasTypedByAChineseInputMethodSeparateEntries() {
+        Map<String, Object> p = year2027("fullwidth");
+        p.put("workdays", "2027-02-14 春节，2027-04-25 劳动节；2027-09-26 国庆节，2027-10-09 国庆节");
+        service.addYear(new CalendarYearConfiguration(), p);
+        assertEquals(List.of(), service.coverage().rejected());
+        assertTrue(service.isWorkingDay(d("2027-04-25")));
+    }
+
+    @Test
     void missingVersionIsRefused() {
         service.addYear(new CalendarYearConfiguration(), with(year2027("bad-2027"), "version", null));
         assertTrue(onlyRejection().message().contains("version"));
