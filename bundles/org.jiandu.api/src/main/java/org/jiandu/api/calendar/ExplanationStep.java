@@ -21,7 +21,10 @@ public record ExplanationStep(Kind kind, String text, LocalDate date, LocalDate 
         PERIOD,
         /** A public holiday block inside the counted range; {@code count} = Monday–Friday days of it not counted. */
         HOLIDAY_SKIPPED,
-        /** A make-up workday (调休上班) inside the counted range, counted; {@code count} = its ordinal in the count. */
+        /**
+         * A make-up workday (调休上班) inside the counted range; {@code count} = its ordinal in the count, or
+         * {@code null} when it lies in a deducted period and so was not counted.
+         */
         MAKE_UP_DAY_COUNTED,
         /** Tally of the counted range: {@code count} = calendar days in it. */
         COUNT_SUMMARY,

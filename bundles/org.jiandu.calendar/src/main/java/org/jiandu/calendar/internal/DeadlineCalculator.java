@@ -27,6 +27,7 @@ import org.jiandu.api.calendar.DeadlineResult;
 import org.jiandu.api.calendar.DeductedInterval;
 import org.jiandu.api.calendar.ExplanationStep;
 import org.jiandu.api.calendar.ExplanationStep.Kind;
+import org.jiandu.api.calendar.PeriodUnit;
 import org.jiandu.api.calendar.WorkingCalendar;
 import org.jiandu.calendar.internal.CalendarSnapshot.HolidayBlock;
 import org.jiandu.calendar.internal.CalendarSnapshot.Listing;
@@ -240,7 +241,7 @@ final class DeadlineCalculator {
         int n = r.amount();
         long length;
         String periodText;
-        if (r.unit() == org.jiandu.api.calendar.PeriodUnit.M) {
+        if (r.unit() == PeriodUnit.M) {
             steps.add(step(Kind.PERIOD, count(n, "month", "months") + " (月): the period ends on the same-numbered day "
                     + n + (n == 1 ? " month" : " months") + " later, or on that month's last day if it has none"
                     + " (Civil Code Arts. 201–202); if that day is not a working day, on the next working day"
@@ -434,7 +435,7 @@ final class DeadlineCalculator {
     }
 
     private ExplanationStep triggerStep(DeadlineRequest r) {
-        if (r.unit() == org.jiandu.api.calendar.PeriodUnit.H) {
+        if (r.unit() == PeriodUnit.H) {
             return step(Kind.TRIGGER, "Trigger instant: " + instant(r.triggerInstant()), r.triggerDate(), null, null);
         }
         return step(Kind.TRIGGER, "Trigger day: " + day(r.triggerDate())
