@@ -93,7 +93,8 @@ public final class WorkingCalendarService implements WorkingCalendar {
     private void rebuild() {
         List<CalendarAssembler.Configured> list = new ArrayList<>();
         for (Map<String, Object> p : configured.values()) {
-            list.add(new CalendarAssembler.Configured(String.valueOf(p.get(Constants.SERVICE_PID)), p));
+            Object pid = p.getOrDefault(Constants.SERVICE_PID, "component " + p.get("component.id"));
+            list.add(new CalendarAssembler.Configured(String.valueOf(pid), p));
         }
         CalendarAssembler.Result r = CalendarAssembler.assemble(bundled, list, fallback);
         snapshot = r.snapshot();
