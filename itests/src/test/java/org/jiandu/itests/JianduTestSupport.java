@@ -67,6 +67,7 @@ public abstract class JianduTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                     "file:" + repo + "@id=local@snapshots"),
+            editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.configEncoding", "UTF-8"),
             replaceConfigurationFile("etc/users.properties", new File("src/test/resources/users.properties")),
             features(jiandu, featureNames)
         };
@@ -129,6 +130,33 @@ public abstract class JianduTestSupport {
                 return false;
             }
         });
+    }
+
+    /**
+     * Runs a Karaf shell command as an administrator and answers what it printed (commands check roles against the
+     * session's subject, as they do for a real operator).
+     */
+    protected static String shell(org.apache.karaf.shell.api.console.SessionFactory sessions, String command) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8);
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal("karaf"));
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal("admin"));
+        try {
+            javax.security.auth.Subject.doAs(subject, (java.security.PrivilegedExceptionAction<Object>) () -> {
+                org.apache.karaf.shell.api.console.Session session = sessions.create(
+                        new java.io.ByteArrayInputStream(new byte[0]), out, out);
+                try {
+                    return session.execute(command);
+                } finally {
+                    session.close();
+                }
+            });
+        } catch (java.security.PrivilegedActionException e) {
+            throw new AssertionError("Shell command failed: " + command + ": " + e.getCause(), e.getCause());
+        }
+        out.flush();
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     /** A bounded poll: the condition must become true within {@code seconds}. */
