@@ -36,7 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * client with a bounded poll.
  */
 public abstract class JianduTestSupport {
-    public static final int HTTP_PORT = 18181;
+    /** Ports are offsets from {@code -Djiandu.itest.portBase} (default 18000), so test runs can share a machine. */
+    public static final int PORT_BASE = Integer.getInteger("jiandu.itest.portBase", 18000);
+    public static final int HTTP_PORT = PORT_BASE + 181;
     protected static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api";
     protected static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -61,9 +63,11 @@ public abstract class JianduTestSupport {
             vmOption("-Duser.timezone=Asia/Shanghai"),
             vmOption("-Dfile.encoding=UTF-8"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "18101"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "11099"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "14444"),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(PORT_BASE + 101)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    String.valueOf(PORT_BASE + 1099)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    String.valueOf(PORT_BASE + 1444)),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                     "file:" + repo + "@id=local@snapshots"),
