@@ -121,6 +121,15 @@ class VerifierTest {
     }
 
     @Test
+    void swappingTheFirstTwoEntriesIsReportedAsReorderedOnly() {
+        List<EntryEntity> rows = chain(2);
+        Verifier.Head head = headOf(rows);
+        List<EntryEntity> swapped = List.of(movedCopy(rows.get(1), 2, 1), movedCopy(rows.get(0), 1, 2));
+        assertEquals(List.of(REORDERED + "@1", REORDERED + "@2"),
+                check(swapped, head).stream().map(p -> p.kind() + "@" + p.seq()).toList());
+    }
+
+    @Test
     void entryAppendedBehindTheLedgersBackIsReportedAgainstTheCaseRecord() {
         List<EntryEntity> rows = chain(4);
         Verifier.Head head = headOf(rows.subList(0, 3));
