@@ -47,8 +47,13 @@ public final class Money {
             throw new ValidationException("MISSING_FIELD", field, "An amount in yuan is required, e.g. \"12500.00\"");
         }
         BigDecimal v;
+        String t = text.trim();
+        if (t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
+            throw new ValidationException("INVALID_AMOUNT", field,
+                    "\"" + text + "\" uses exponent notation; write the amount as a plain decimal, e.g. \"12500.00\"");
+        }
         try {
-            v = new BigDecimal(text.trim());
+            v = new BigDecimal(t);
         } catch (NumberFormatException e) {
             throw new ValidationException("INVALID_AMOUNT", field,
                     "\"" + text + "\" is not a decimal amount in yuan, e.g. \"12500.00\"");

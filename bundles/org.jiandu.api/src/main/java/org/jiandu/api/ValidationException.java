@@ -51,8 +51,11 @@ public class ValidationException extends IllegalArgumentException {
         return field;
     }
 
-    /** The same error, with its field placed under {@code prefix} (e.g. {@code events[2]}). */
+    /** The same error(s), each field placed under {@code prefix} (e.g. {@code events[2]}). */
     public ValidationException under(String prefix) {
+        if (all != null) {
+            return of(all.stream().map(e -> e.under(prefix)).toList());
+        }
         String f = field == null ? prefix : (field.startsWith("[") ? prefix + field : prefix + "." + field);
         ValidationException e = new ValidationException(code, f, getMessage());
         e.setStackTrace(getStackTrace());

@@ -2,6 +2,7 @@ package org.jiandu.api;
 
 import static org.jiandu.api.ValidationAssertions.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 
@@ -88,5 +89,12 @@ class MoneyTest {
             sum = sum.add(Money.parse("0.10", FIELD));
         }
         assertEquals(new BigDecimal("1.00"), sum);
+    }
+
+    @Test
+    void exponentNotationIsRefused() {
+        ValidationException e = assertThrows(ValidationException.class, () -> Money.parse("1e3", "amount"));
+        assertEquals("INVALID_AMOUNT", e.code());
+        assertEquals("amount", e.field());
     }
 }

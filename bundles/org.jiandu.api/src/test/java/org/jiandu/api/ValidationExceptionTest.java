@@ -69,4 +69,12 @@ class ValidationExceptionTest {
     void allOfASingleErrorIsItself() {
         assertEquals(List.of(AMOUNT), AMOUNT.all());
     }
+
+    @Test
+    void underKeepsEveryErrorOfSeveral() {
+        ValidationException several = ValidationException.of(List.of(
+                new ValidationException("A", "x", "a"), new ValidationException("B", "y", "b")));
+        assertEquals(List.of("events[1].x", "events[1].y"),
+                several.under("events[1]").all().stream().map(ValidationException::field).toList());
+    }
 }

@@ -39,6 +39,11 @@ final class EventParser {
     /** Host clocks drift; an event may be up to this far in the future of the ledger's clock. */
     static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
     static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
+    /**
+     * Beijing time, a fixed +08:00. Not the Asia/Shanghai zone rules: those include the summer time of 1986–1991,
+     * which would shift old local times by an hour.
+     */
+    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     private final Function<String, EventType> types;
     private final Clock clock;
@@ -94,7 +99,7 @@ final class EventParser {
         if (!v.isTextual()) {
             throw new ValidationException("INVALID_FIELD", field, field + " must be a string");
         }
-        String s = v.asText().trim();
+        String s = checkText(v.asText().trim(), field);
         if (s.length() > MAX_ID) {
             throw new ValidationException("FIELD_TOO_LONG", field, field + " must be at most " + MAX_ID + " characters");
         }
@@ -156,17 +161,17 @@ final class EventParser {
         return t;
     }
 
-    /** ISO offset date-time, or a local date-time taken in Asia/Shanghai; normalised to +08:00. */
+    /** ISO offset date-time, or a local date-time taken as Beijing time; normalised to +08:00. */
     static OffsetDateTime dateTime(JsonNode v, String field) {
         if (!v.isTextual()) {
             throw new ValidationException("INVALID_DATE_TIME", field, field + " must be an ISO date-time string");
         }
         String s = v.asText().trim();
         try {
-            return OffsetDateTime.parse(s).atZoneSameInstant(CaseEvent.ZONE).toOffsetDateTime();
+            return OffsetDateTime.parse(s).withOffsetSameInstant(BEIJING);
         } catch (DateTimeParseException e) {
             try {
-                return LocalDateTime.parse(s).atZone(CaseEvent.ZONE).toOffsetDateTime();
+                return LocalDateTime.parse(s).atOffset(BEIJING);
             } catch (DateTimeParseException e2) {
                 throw new ValidationException("INVALID_DATE_TIME", field, "\"" + s
                         + "\" is not an ISO date-time such as 2024-10-08T09:30:00+08:00");
@@ -217,7 +222,7 @@ final class EventParser {
         if (v.asText().length() > max) {
             throw new ValidationException("FIELD_TOO_LONG", field, field + " must be at most " + max + " characters");
         }
-        return v.asText().trim();
+        return checkText(v.asText().trim(), field);
     }
 
     /** Checks the payload against the type's fields; keeps unknown fields as plain JSON values. */
@@ -269,7 +274,7 @@ final class EventParser {
                 if (!v.isTextual()) {
                     throw new ValidationException("INVALID_FIELD", field, field + " must be a string");
                 }
-                String s = v.asText();
+                String s = checkText(v.asText(), field);
                 if (!def.allowedValues().isEmpty() && !def.allowedValues().contains(s)) {
                     throw new ValidationException("INVALID_VALUE", field, field + " must be one of "
                             + def.allowedValues() + ", not \"" + s + "\"");
@@ -324,7 +329,7 @@ final class EventParser {
                         throw new ValidationException("INVALID_VALUE", field + "[" + i + "]", "must be one of "
                                 + def.allowedValues());
                     }
-                    list.add(item.asText());
+                    list.add(checkText(item.asText(), field + "[" + i + "]"));
                 }
                 yield List.copyOf(list);
             }
@@ -337,10 +342,27 @@ final class EventParser {
         };
     }
 
+    /**
+     * Refuses text with an unpaired UTF-16 surrogate: it cannot be encoded as UTF-8, so it would be stored and
+     * hashed as '?' and two different events could get the same hash.
+     */
+    static String checkText(String s, String field) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ValidationException("INVALID_TEXT", field, field
+                        + " contains an unpaired UTF-16 surrogate at position " + i + "; send valid Unicode text");
+            }
+        }
+        return s;
+    }
+
     /** A JSON value as plain Java: String, BigDecimal, Long, Boolean, List, Map. */
     static Object plain(JsonNode v) {
         if (v.isTextual()) {
-            return v.asText();
+            return checkText(v.asText(), "payload");
         }
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();

@@ -434,4 +434,31 @@ class EventParserTest {
         e.put("hostEventId", "host\u00001");
         assertRejected("INVALID_FIELD", "hostEventId", () -> parse(e));
     }
+
+    @Test
+    void aLocalTimeInTheSummerOf1991IsBeijingTimeNotSummerTime() {
+        ObjectNode e = event();
+        e.put("occurredAt", "1991-07-01T10:00:00");
+        assertEquals("1991-07-01T10:00+08:00", parse(e).occurredAt().toString());
+    }
+
+    @Test
+    void anUnpairedSurrogateInAPayloadStringIsRefused() {
+        ObjectNode e = eventOf("MONEY_RECEIVED", "{\"amount\": \"1.00\", \"account\": \"a\\ud800\"}");
+        assertRejected("INVALID_TEXT", "payload.account", () -> parse(e));
+    }
+
+    @Test
+    void anUnpairedSurrogateInAnIdIsRefused() {
+        ObjectNode e = event();
+        e.put("hostEventId", "x\udc00");
+        assertRejected("INVALID_TEXT", "hostEventId", () -> parse(e));
+    }
+
+    @Test
+    void aPairedSurrogateIsAccepted() {
+        ObjectNode e = event();
+        e.put("hostEventId", "x\ud842\udfb7");
+        assertEquals("x\ud842\udfb7", parse(e).hostEventId());
+    }
 }

@@ -53,7 +53,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             return ErrorBody.of(400, "MALFORMED_JSON", "The request body is not valid JSON" + where + ": "
                     + j.getOriginalMessage(), field);
         }
-        if (t instanceof WebApplicationException w) {
+        if (t instanceof WebApplicationException w && w.getResponse().getStatus() < 500) {
             int status = w.getResponse().getStatus();
             return ErrorBody.of(status, codeFor(status), messageFor(status, w), null);
         }

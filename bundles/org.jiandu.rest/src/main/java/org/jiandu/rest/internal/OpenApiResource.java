@@ -136,8 +136,37 @@ public final class OpenApiResource {
         return null;
     }
 
-    private static String pathOf(Path p) {
-        return p == null ? "" : p.value().replaceAll(":[^}]*}", "}");
+    /** The path template without parameter regexes: {@code {year: \\d{4}}} becomes {@code {year}}. */
+    static String pathOf(Path p) {
+        if (p == null) {
+            return "";
+        }
+        String v = p.value();
+        StringBuilder out = new StringBuilder(v.length());
+        int depth = 0;
+        boolean skipping = false;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == '{') {
+                depth++;
+                if (depth == 1) {
+                    out.append(c);
+                }
+            } else if (c == '}') {
+                depth--;
+                if (depth == 0) {
+                    skipping = false;
+                    out.append(c);
+                }
+            } else if (depth == 1 && c == ':') {
+                skipping = true;
+            } else if (depth == 0 || (depth == 1 && !skipping)) {
+                if (!(depth == 1 && Character.isWhitespace(c))) {
+                    out.append(c);
+                }
+            }
+        }
+        return out.toString();
     }
 
     private static String join(String a, String b) {

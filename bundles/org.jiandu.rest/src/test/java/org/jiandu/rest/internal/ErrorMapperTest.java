@@ -155,4 +155,13 @@ class ErrorMapperTest {
         assertEquals(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"), r.getMediaType());
         assertEquals(ErrorMapper.toBody(AMOUNT), r.getEntity());
     }
+
+    @Test
+    void aServerErrorFromJaxRsGetsAnIncidentIdNotItsMessage() {
+        ErrorBody body = ErrorMapper.toBody(new javax.ws.rs.InternalServerErrorException("secret detail"));
+        assertEquals(500, body.status());
+        assertEquals("INTERNAL_ERROR", body.code());
+        assertTrue(body.message().contains("Incident"));
+        assertFalse(body.message().contains("secret detail"));
+    }
 }

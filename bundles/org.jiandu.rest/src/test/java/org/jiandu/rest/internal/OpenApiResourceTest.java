@@ -161,4 +161,13 @@ class OpenApiResourceTest {
         Collection<Object> none = List.of();
         assertEquals(Map.of(), new OpenApiResource(() -> none).openApi().get("paths"));
     }
+
+    @javax.ws.rs.Path("/v1/years/{year: \\d{4}}/{n}")
+    static final class RegexPath {
+    }
+
+    @Test
+    void aParameterRegexWithBracesIsDroppedFromThePath() {
+        assertEquals("/v1/years/{year}/{n}", OpenApiResource.pathOf(RegexPath.class.getAnnotation(javax.ws.rs.Path.class)));
+    }
 }
