@@ -62,6 +62,8 @@ public abstract class JianduTestSupport {
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=Asia/Shanghai"),
             vmOption("-Dfile.encoding=UTF-8"),
+            // the test methods run inside Karaf: they need the port base there too
+            editConfigurationFilePut("etc/system.properties", "jiandu.itest.portBase", String.valueOf(PORT_BASE)),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(PORT_BASE + 101)),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
