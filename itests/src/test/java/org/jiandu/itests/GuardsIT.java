@@ -118,14 +118,15 @@ public class GuardsIT extends JianduTestSupport {
                 + "\"A-CAR-1\":\"车辆已在登记机关查封，未能实际扣押（终本规定第4条）\","
                 + "\"A-HOUSE-2\":\"轮候查封，已商请首封法院移送处置权，首封法院未同意移送\"},"
                 + "\"firstSeizingCourtRequest\":[\"A-HOUSE-2\"],\"applicantConsent\":\"终本确认书（2026）京0105执601号\"}");
-        assertEquals(allowed.text(), "ALLOW", allowed.body().get("decision").asText());
-        assertEquals("ALLOW", verdict(allowed, TERMINATION).get("decision").asText());
+        assertEquals(allowed.text(), "ALLOW", decision(allowed, TERMINATION));
 
         // every check is on record for the supervisor (Art. 12: 全流程可追溯)
         Reply history = get("supervisor", "/v1/guard/checks/" + seg(cn));
         assertEquals(200, history.status());
         assertEquals(3, history.body().get("count").asInt());
-        assertEquals("ALLOW", history.body().get("checks").get(0).get("decision").asText());
+        JsonNode latest = history.body().get("checks").get(0);
+        assertEquals("TERMINATE_ROUND", latest.get("operationType").asText());
+        assertEquals(allowed.body().get("decision").asText(), latest.get("decision").asText());
     }
 
     @Test
@@ -171,7 +172,7 @@ public class GuardsIT extends JianduTestSupport {
 
         Reply allowed = check("host", "FILE_CASE", "（2026）京0105执604号",
                 "{\"claimPrincipal\":\"80000.00\",\"applicantPayeeAccount\":\"" + PAYEE + "\"}");
-        assertEquals("ALLOW", allowed.body().get("decision").asText());
+        assertEquals("ALLOW", decision(allowed, MONEY));
     }
 
     @Test
@@ -189,23 +190,22 @@ public class GuardsIT extends JianduTestSupport {
         JsonNode v = verdict(toPrivate, MONEY);
         assertEquals(List.of("DEDUCT_TO_OTHER_ACCOUNT"), codes(v));
         assertTrue(v.get("reason").asText(), v.get("reason").asText().contains("严禁将案款扣划至文书指定账户以外的其他账户"));
-        assertEquals("ALLOW", check("officer", "DEDUCT", cn, "{\"toAccount\":\"" + CASE_ACCOUNT + "\",\"caseAccount\":\""
-                + CASE_ACCOUNT + "\",\"amount\":\"20000.00\"}").body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("officer", "DEDUCT", cn, "{\"toAccount\":\"" + CASE_ACCOUNT
+                + "\",\"caseAccount\":\"" + CASE_ACCOUNT + "\",\"amount\":\"20000.00\"}"), MONEY));
 
         // paying 50,000 while 70,000 is undisputed: warned; all 70,000: allowed; to another account: denied
         Reply part = check("host", "DISBURSE", cn, "{\"toAccount\":\"" + PAYEE + "\",\"amount\":\"50000.00\"}");
-        assertEquals("WARN", part.body().get("decision").asText());
+        assertEquals("WARN", decision(part, MONEY));
         JsonNode w = verdict(part, MONEY);
         assertEquals("法〔2021〕322号 第22条第1款", w.get("article").asText());
         assertEquals("70000.00", w.get("details").get("undisputedOutstanding").decimalValue().toPlainString());
-        assertEquals("ALLOW", check("host", "DISBURSE", cn, "{\"toAccount\":\"" + PAYEE + "\",\"amount\":\"70000.00\"}")
-                .body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("host", "DISBURSE", cn,
+                "{\"toAccount\":\"" + PAYEE + "\",\"amount\":\"70000.00\"}"), MONEY));
         assertEquals(List.of("DISBURSE_TO_OTHER_ACCOUNT"), codes(verdict(check("host", "DISBURSE", cn,
                 "{\"toAccount\":\"" + PRIVATE + "\",\"amount\":\"70000.00\"}"), MONEY)));
 
         // holding everything back: warned
-        assertEquals("WARN", check("host", "HOLD", cn, "{\"reason\":\"案外人对部分案款提出异议\"}").body()
-                .get("decision").asText());
+        assertEquals("WARN", decision(check("host", "HOLD", cn, "{\"reason\":\"案外人对部分案款提出异议\"}"), MONEY));
     }
 
     @Test
@@ -214,7 +214,7 @@ public class GuardsIT extends JianduTestSupport {
         ingest(cn, "606-1", "CASE_FILED", "2026-03-02T09:30:00+08:00",
                 "{\"applicantPayeeAccount\":\"" + PAYEE + "\"}");
         String toPrivate = "{\"toAccount\":\"" + PRIVATE + "\",\"caseAccount\":\"" + PRIVATE + "\"}";
-        assertEquals("ALLOW", check("officer", "DEDUCT", cn, toPrivate).body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("officer", "DEDUCT", cn, toPrivate), MONEY));
 
         org.osgi.service.cm.Configuration cfg = configAdmin.getConfiguration("org.jiandu.monitor.guards", null);
         Dictionary<String, Object> props = new Hashtable<>();
@@ -222,17 +222,17 @@ public class GuardsIT extends JianduTestSupport {
         cfg.update(props);
         try {
             await("the configured case account in force", 30,
-                    () -> "DENY".equals(check("officer", "DEDUCT", cn, toPrivate).body().get("decision").asText()));
+                    () -> "DENY".equals(decision(check("officer", "DEDUCT", cn, toPrivate), MONEY)));
             JsonNode v = verdict(check("officer", "DEDUCT", cn, toPrivate), MONEY);
             assertEquals(List.of("CASE_ACCOUNT_MISMATCH", "DEDUCT_TO_OTHER_ACCOUNT"), codes(v));
             assertEquals("configuration", v.get("details").get("caseAccountSource").asText());
-            assertEquals("ALLOW", check("officer", "DEDUCT", cn, "{\"toAccount\":\"" + CASE_ACCOUNT + "\"}").body()
-                    .get("decision").asText());
+            assertEquals("ALLOW", decision(check("officer", "DEDUCT", cn,
+                    "{\"toAccount\":\"" + CASE_ACCOUNT + "\"}"), MONEY));
         } finally {
             cfg.delete();
         }
         await("the configuration removed", 30,
-                () -> "ALLOW".equals(check("officer", "DEDUCT", cn, toPrivate).body().get("decision").asText()));
+                () -> "ALLOW".equals(decision(check("officer", "DEDUCT", cn, toPrivate), MONEY)));
     }
 
     // ---------------------------------------------------------------------------------------------- disposal
@@ -246,12 +246,12 @@ public class GuardsIT extends JianduTestSupport {
 
         // valuation: appraisal straight away is warned; after a negotiation attempt it is allowed
         Reply appraisal = check("officer", "START_VALUATION", cn, "{\"assetId\":\"A-HOUSE-1\",\"method\":\"APPRAISAL\"}");
-        assertEquals("WARN", appraisal.body().get("decision").asText());
+        assertEquals("WARN", decision(appraisal, DISPOSAL));
         assertTrue(verdict(appraisal, DISPOSAL).get("article").asText().startsWith("法〔2021〕322号 第16条"));
         ingest(cn, "605-3", "REFERENCE_PRICE_STARTED", "2026-03-20T10:00:00+08:00",
                 "{\"assetId\":\"A-HOUSE-1\",\"method\":\"NEGOTIATION\"}");
-        assertEquals("ALLOW", check("officer", "START_VALUATION", cn,
-                "{\"assetId\":\"A-HOUSE-1\",\"method\":\"APPRAISAL\"}").body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("officer", "START_VALUATION", cn,
+                "{\"assetId\":\"A-HOUSE-1\",\"method\":\"APPRAISAL\"}"), DISPOSAL));
 
         // disposal: an auction house without a recorded exception is denied; online auction is allowed
         Reply offline = check("officer", "DISPOSE", cn, "{\"assetId\":\"A-HOUSE-1\",\"method\":\"AUCTION\"}");
@@ -259,10 +259,10 @@ public class GuardsIT extends JianduTestSupport {
         JsonNode d = verdict(offline, DISPOSAL);
         assertEquals(List.of("NOT_ONLINE_AUCTION"), codes(d));
         assertTrue(d.get("article").asText(), d.get("article").asText().contains("第18条第1款"));
-        assertEquals("ALLOW", check("officer", "DISPOSE", cn, "{\"assetId\":\"A-HOUSE-1\",\"method\":\"AUCTION\","
-                + "\"exception\":\"法律、行政法规规定必须通过其他途径处置\"}").body().get("decision").asText());
-        assertEquals("ALLOW", check("officer", "DISPOSE", cn, "{\"assetId\":\"A-HOUSE-1\",\"method\":\"ONLINE_AUCTION\"}")
-                .body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("officer", "DISPOSE", cn, "{\"assetId\":\"A-HOUSE-1\",\"method\":\"AUCTION\","
+                + "\"exception\":\"法律、行政法规规定必须通过其他途径处置\"}"), DISPOSAL));
+        assertEquals("ALLOW", decision(check("officer", "DISPOSE", cn,
+                "{\"assetId\":\"A-HOUSE-1\",\"method\":\"ONLINE_AUCTION\"}"), DISPOSAL));
 
         // the announcement may not disclaim vacating the premises
         Reply disclaimer = check("officer", "PUBLISH_AUCTION_ANNOUNCEMENT", cn, "{\"assetId\":\"A-HOUSE-1\","
@@ -271,8 +271,8 @@ public class GuardsIT extends JianduTestSupport {
         JsonNode a = verdict(disclaimer, DISPOSAL);
         assertEquals("法〔2021〕322号 第18条第3款", a.get("article").asText());
         assertTrue(a.get("reason").asText(), a.get("reason").asText().contains("不得在公示信息中载明“不负责腾退交付”"));
-        assertEquals("ALLOW", check("officer", "PUBLISH_AUCTION_ANNOUNCEMENT", cn, "{\"assetId\":\"A-HOUSE-1\","
-                + "\"text\":\"标的物由本院依法负责腾退交付。\"}").body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("officer", "PUBLISH_AUCTION_ANNOUNCEMENT", cn,
+                "{\"assetId\":\"A-HOUSE-1\",\"text\":\"标的物由本院依法负责腾退交付。\"}"), DISPOSAL));
 
         // self-disposal: 120 days denied, 90 allowed
         Reply longSelf = check("officer", "SELF_DISPOSAL", cn, "{\"assetId\":\"A-HOUSE-1\",\"periodDays\":120}");
@@ -280,8 +280,8 @@ public class GuardsIT extends JianduTestSupport {
         JsonNode s = verdict(longSelf, DISPOSAL);
         assertEquals("法〔2021〕322号 第17条", s.get("article").asText());
         assertTrue(s.get("reason").asText(), s.get("reason").asText().contains("最长不得超过90日，本次为120日"));
-        assertEquals("ALLOW", check("officer", "SELF_DISPOSAL", cn, "{\"assetId\":\"A-HOUSE-1\",\"periodDays\":90}")
-                .body().get("decision").asText());
+        assertEquals("ALLOW", decision(check("officer", "SELF_DISPOSAL", cn,
+                "{\"assetId\":\"A-HOUSE-1\",\"periodDays\":90}"), DISPOSAL));
     }
 
     // ---------------------------------------------------------------------------------------------- shell
@@ -338,6 +338,11 @@ public class GuardsIT extends JianduTestSupport {
                 + "\",\"details\":" + details + "}");
         assertEquals(r.text(), 200, r.status());
         return r;
+    }
+
+    /** One guard's decision: other guards (a seizure guard, a third party's) may be installed too. */
+    private static String decision(Reply r, String guard) {
+        return verdict(r, guard).get("decision").asText();
     }
 
     private static JsonNode verdict(Reply r, String guard) {

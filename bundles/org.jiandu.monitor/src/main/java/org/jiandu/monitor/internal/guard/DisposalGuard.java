@@ -221,7 +221,8 @@ public class DisposalGuard implements OperationGuard {
         List<String> tried = new ArrayList<>();
         for (CaseEvent e : CaseFacts.of(ledger.timeline(op.caseNumber())).all(REFERENCE_PRICE_STARTED)) {
             String m = e.payload().string("method").orElse("");
-            if (asset.get().equals(e.payload().string("assetId").orElse(null)) && cfg.methodsBeforeAppraisal().contains(m)) {
+            boolean sameAsset = asset.get().equals(e.payload().string("assetId").orElse(null));
+            if (sameAsset && cfg.methodsBeforeAppraisal().contains(m)) {
                 tried.add(m);
             }
         }
