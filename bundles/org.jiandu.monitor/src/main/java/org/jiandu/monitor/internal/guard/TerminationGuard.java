@@ -161,8 +161,8 @@ public class TerminationGuard implements OperationGuard {
         for (Map.Entry<String, CaseEvent> open : openControls.entrySet()) {
             String asset = open.getKey();
             CaseEvent control = open.getValue();
-            Object given = reasons.get(asset);
-            String reason = given == null ? "" : given.toString().trim();
+            // a reason is a sentence a person can check, not a flag
+            String reason = reasons.get(asset) instanceof String s ? s.trim() : "";
             boolean queued = control.payload().bool("queued").orElse(false);
             boolean hasPriority = queued
                     && (control.payload().bool("priority").orElse(false) || priority.contains(asset));

@@ -255,6 +255,14 @@ class TerminationGuardTest {
     }
 
     @Test
+    void aReasonMustBeTextNotAFlag() {
+        Cases.Timeline t = completeCase()
+                .add(PROPERTY_CONTROLLED, "2026-03-08", "assetId", "A-CAR-1", "assetKind", "VEHICLE");
+        Verdict v = check(t, LATER, consented("undisposedReasons", Map.of("A-CAR-1", true)));
+        assertEquals(List.of("PROPERTY_UNDISPOSED"), codes(v));
+    }
+
+    @Test
     void priorityQueuedSeizureWithoutRequestToTheFirstCourtIsDenied() {
         Cases.Timeline t = completeCase().add(PROPERTY_CONTROLLED, "2026-03-08", "assetId", "A-HOUSE-2",
                 "assetKind", "REAL_ESTATE", "queued", true, "priority", true);
