@@ -4,28 +4,17 @@ import static org.jiandu.seizure.internal.Cases.newCase;
 import static org.jiandu.seizure.internal.Cases.yuan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.jiandu.api.CaseNumber;
-import org.jiandu.api.event.CaseEvent;
-import org.jiandu.api.ledger.AppendResult;
-import org.jiandu.api.ledger.CaseLedger;
-import org.jiandu.api.ledger.LedgerEntry;
-import org.jiandu.api.ledger.VerificationReport;
 import org.junit.jupiter.api.Test;
 
 /** The read model follows the ledger: in-sequence entries apply, gaps and corrections rebuild from the timeline. */
 class RegisterCacheTest {
-    private final List<LedgerEntry> stored = new ArrayList<>();
-    private int timelineReads;
-    private final RegisterCache cache = new RegisterCache(new FakeLedger(), SeizureSettings.of(Map.of()));
+    private final InMemoryLedger ledger = new InMemoryLedger();
+    private final RegisterCache cache = new RegisterCache(ledger, SeizureSettings.of(Map.of()));
 
     private void store(Cases c) {
-        stored.clear();
-        stored.addAll(c.entries());
+        ledger.replace(c.entries());
     }
 
     @Test
@@ -38,7 +27,7 @@ class RegisterCacheTest {
         cache.apply(c.last());
         assertEquals(2, cache.facts(Cases.CASE).lastSeq());
         assertEquals(1, cache.facts(Cases.CASE).payments().size());
-        assertEquals(1, timelineReads);
+        assertEquals(1, ledger.timelineReads);
     }
 
     @Test
@@ -61,7 +50,7 @@ class RegisterCacheTest {
         cache.apply(c.last());
         assertEquals(3, cache.facts(Cases.CASE).lastSeq());
         assertEquals(2, cache.facts(Cases.CASE).payments().size());
-        assertEquals(2, timelineReads);
+        assertEquals(2, ledger.timelineReads);
     }
 
     @Test
@@ -82,38 +71,5 @@ class RegisterCacheTest {
         cache.apply(c.last());
         assertEquals(0, cache.size());
         assertEquals(1, cache.facts(Cases.CASE).lastSeq());
-    }
-
-    private final class FakeLedger implements CaseLedger {
-        @Override
-        public List<LedgerEntry> timeline(CaseNumber caseNumber) {
-            timelineReads++;
-            return List.copyOf(stored);
-        }
-
-        @Override
-        public AppendResult append(CaseEvent event) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<AppendResult> appendAll(List<CaseEvent> events) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<LedgerEntry> findByHostEventId(String hostEventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VerificationReport verify(CaseNumber caseNumber) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public VerificationReport verifyAll() {
-            throw new UnsupportedOperationException();
-        }
     }
 }
