@@ -69,6 +69,11 @@ public class SeizureIT extends JianduTestSupport {
                     + "\"details\":{\"assetId\":\"X\",\"assetKind\":\"VEHICLE\",\"amount\":\"1.00\"}}");
             return r.status() == 200 && r.body().get("guardsConsulted").asInt() >= 1;
         });
+        // resources register one by one and the server picks each up: wait for the ledger's and this bundle's
+        await("the events and seizures resources", 120, () ->
+                "CASE_NOT_FOUND".equals(get("host", "/v1/cases/" + seg("（2025）京0105执900号") + "/timeline").code())
+                        && "CASE_NOT_FOUND".equals(get("host", "/v1/cases/" + seg("（2025）京0105执900号")
+                                + "/seizures").code()));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -40,14 +40,15 @@ import org.jiandu.api.event.Payload;
  * {@code queued} (booleans);</li>
  * <li>{@code exemptCategory} — one of the 查封规定 Art. 3 categories (HOUSEHOLD_NECESSITIES, LIVING_COSTS,
  * COMPULSORY_EDUCATION, UNPUBLISHED_WORKS, DISABILITY_AIDS, MEDALS_HONOURS, TREATY_IMMUNITY, OTHER_BY_LAW);</li>
- * <li>{@code candidates} (array of up to 100 assets with the same fields, plus {@code offeredByDebtor}) — other
- * property the officer could seize instead, found by query or offered by the debtor; ranked in the verdict.</li>
+ * <li>{@code candidates} (array of up to 50 assets with the same fields, plus {@code offeredByDebtor}) — other
+ * property the officer could seize instead, found by query or offered by the debtor; ranked in the verdict (at most
+ * 50, so that the details and the verdict fit the guard registry's record of the check).</li>
  * </ul>
  * RENEW: {@code assetId} (required), {@code until} (ISO date, optional: the last day of the renewed term).
  * DISPOSE: {@code assetId} (string) and {@code necessaryHome} (boolean), both optional.
  */
 record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDate until) {
-    static final int MAX_CANDIDATES = 100;
+    static final int MAX_CANDIDATES = 50;
     static final int MAX_ENCUMBRANCES = 50;
     static final int MAX_TEXT = 128;
     static final long MAX_QUANTITY = 1_000_000_000_000L;

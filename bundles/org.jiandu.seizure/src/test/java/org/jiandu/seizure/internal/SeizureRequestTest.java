@@ -114,6 +114,17 @@ class SeizureRequestTest {
     }
 
     @Test
+    void atMostFiftyCandidates() {
+        List<Map<String, Object>> many = java.util.stream.IntStream.range(0, 51)
+                .mapToObj(i -> Map.<String, Object>of("assetId", "C" + i, "assetKind", "DEPOSIT", "amount", "1"))
+                .toList();
+        ValidationException e = refused("SEIZE", "assetId", "A", "assetKind", "VEHICLE", "amount", "1",
+                "candidates", many);
+        assertEquals("TOO_MANY_ITEMS", e.code());
+        assertEquals("details.candidates", e.field());
+    }
+
+    @Test
     void anExemptCategoryMustBeOneOfArticle3() {
         assertEquals("details.exemptCategory", refused("DETAIN", "assetId", "A", "assetKind", "MOVABLE", "amount",
                 "1", "exemptCategory", "LUXURY").field());
