@@ -65,7 +65,8 @@ final class FeeSchedule {
             m.put("upTo", to);
         }
         m.put("rate", rate);
-        m.put("part", part.stripTrailingZeros().scale() < 2 ? part.setScale(2, RoundingMode.UNNECESSARY) : part);
+        BigDecimal plain = part.stripTrailingZeros();
+        m.put("part", plain.scale() < 2 ? plain.setScale(2, RoundingMode.UNNECESSARY) : plain);
         return m;
     }
 }

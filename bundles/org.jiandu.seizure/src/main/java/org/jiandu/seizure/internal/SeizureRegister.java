@@ -26,7 +26,11 @@ import org.jiandu.seizure.internal.ClaimCalculator.ClaimTotal;
  * <p>What counts as control: an asset IN_FORCE — controlled, not queued (or its queued seizure took effect,
  * 查封规定 Art. 26), not released as a whole, not disposed of, not lapsed (term over without renewal, Art. 27). Its
  * available value counts, except for the debtor's necessary home (it may be seized but never sold, so it can pay
- * nothing, Art. 4) and exempt property (Art. 3), which count as 0.
+ * nothing, Art. 4) and exempt property (Art. 3), which count as 0. An asset that is not in force counts 0 too.
+ *
+ * <p>Money the court has taken from a frozen account (扣划) arrives as MONEY_RECEIVED and reduces the claim; the host
+ * must also end that freeze (CONTROL_RELEASED, in part or whole, or DISPOSAL_COMPLETED), or the frozen amount would
+ * count a second time as control.
  */
 record SeizureRegister(String caseNumber, LocalDate asOf, ClaimTotal claim, List<AssetView> assets,
         BigDecimal controlledValue, BigDecimal uncovered, BigDecimal excess, BigDecimal coverageRatio,
@@ -232,6 +236,7 @@ record SeizureRegister(String caseNumber, LocalDate asOf, ClaimTotal claim, List
             note = "被执行人及其所扶养家属生活所必需的居住房屋，可以查封但不得拍卖、变卖或者抵债（查封规定第4条），不计入控制价值";
         }
         if (!IN_FORCE.equals(status)) {
+            counted = ZERO;
             note = QUEUED.equals(status) ? "轮候查封尚未生效，不计入控制价值（查封规定第26条）"
                     : LAPSED.equals(status) ? "期限届满未续行，效力消灭（查封规定第27条）" : note;
         }

@@ -42,13 +42,21 @@ class FeeScheduleTest {
     }
 
     @Test
+    void aTiersExactPartKeepsItsFractionOfAFen() {
+        // (2,011,951.01 − 500,000) × 1% = 15,119.5101: the part is shown exactly, only the total is rounded
+        FeeSchedule.Fee fee = FeeSchedule.applicationFee(new BigDecimal("2011951.01"));
+        assertEquals(new BigDecimal("15119.5101"), fee.tiers().get(2).get("part"));
+        assertEquals(yuan("22519.51"), fee.amount());
+    }
+
+    @Test
     void theComputationShowsEachTiersPart() {
         FeeSchedule.Fee fee = FeeSchedule.applicationFee(yuan("600000.00"));
         assertEquals(3, fee.tiers().size());
         assertEquals(yuan("50.00"), fee.tiers().get(0).get("part"));
-        assertEquals(0, new BigDecimal("7350").compareTo((BigDecimal) fee.tiers().get(1).get("part")));
+        assertEquals(new BigDecimal("7350.00"), fee.tiers().get(1).get("part"));
         assertEquals("1.5%", fee.tiers().get(1).get("rate"));
-        assertEquals(0, new BigDecimal("1000").compareTo((BigDecimal) fee.tiers().get(2).get("part")));
+        assertEquals(new BigDecimal("1000.00"), fee.tiers().get(2).get("part"));
         assertEquals(yuan("8400.00"), fee.amount());
     }
 }

@@ -62,6 +62,7 @@ class SeizureRegisterTest {
         assertEquals("IN_FORCE", asset(c.register("2026-01-31"), "ACC").status());
         SeizureRegister lapsed = c.register("2026-02-01");
         assertEquals("LAPSED", asset(lapsed, "ACC").status());
+        assertEquals(yuan("0.00"), asset(lapsed, "ACC").counted());
         assertEquals(yuan("0.00"), lapsed.controlledValue());
         c.on("2026-01-20", "CONTROL_RENEWED", "assetId", "ACC");
         AssetView renewed = asset(c.register("2026-02-01"), "ACC");
