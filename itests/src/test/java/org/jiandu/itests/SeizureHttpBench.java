@@ -44,6 +44,8 @@ public class SeizureHttpBench extends JianduTestSupport {
     public Option[] config() {
         return OptionUtils.combine(karafWith("jiandu-core", "jiandu-seizure-guard"),
                 CoreOptions.vmOption("-Djiandu.itest.portBase=" + PORT_BASE),
+                CoreOptions.vmOption("-Dseizure.bench.warmup=" + WARMUP),
+                CoreOptions.vmOption("-Dseizure.bench.requests=" + MEASURED),
                 CoreOptions.vmOption("-Dseizure.bench.out="
                         + new File("target/seizure-http-bench.txt").getAbsolutePath()));
     }
