@@ -45,7 +45,7 @@ import org.jiandu.api.event.Payload;
  * 50, so that the details and the verdict fit the guard registry's record of the check).</li>
  * </ul>
  * RENEW: {@code assetId} (required), {@code until} (ISO date, optional: the last day of the renewed term).
- * DISPOSE: {@code assetId} (string) and {@code necessaryHome} (boolean), both optional.
+ * DISPOSE: {@code assetId} (string; another form is ignored) and {@code necessaryHome} (boolean), both optional.
  */
 record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDate until) {
     static final int MAX_CANDIDATES = 50;
@@ -128,7 +128,9 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
                         null, false, null, false, false, List.of(), false), List.of(), until);
             }
             case "DISPOSE" -> {
-                String id = text(d, "assetId", "details.assetId", false, errors);
+                // another guard owns the rest of a disposal's details: an asset id it sends in another form is not
+                // this guard's to refuse, it only cannot be matched against the register
+                String id = d.get("assetId") instanceof String s && !s.isBlank() ? s.trim() : null;
                 boolean home = bool(d, "necessaryHome", "details.necessaryHome", errors, false);
                 yield new SeizureRequest(type, new Offer(id, null, null, null, null, null, false, null, null, null,
                         null, home, null, false, false, List.of(), false), List.of(), null);

@@ -135,6 +135,7 @@ class SeizureRequestTest {
         assertEquals("details.assetId", refused("RENEW").field());
         assertEquals("details.until", refused("RENEW", "assetId", "A", "until", "soon").field());
         assertFalse(parse("DISPOSE").asset().necessaryHome());
+        assertNull(parse("DISPOSE", "assetId", 42L, "method", "ONLINE_AUCTION").asset().assetId());
         assertEquals("details.necessaryHome", refused("DISPOSE", "necessaryHome", "yes").field());
     }
 }
