@@ -28,6 +28,24 @@ public final class CoreEventTypes {
     /** Kinds of controlled assets. */
     public static final String[] ASSET_KINDS = {"DEPOSIT", "REAL_ESTATE", "VEHICLE", "EQUITY", "SECURITIES",
         "MOVABLE", "OTHER"};
+    /** Value bases of a controlled asset (seizure register, Art. 15 of 法〔2021〕322号). */
+    public static final String[] VALUE_BASES = {"FROZEN_AMOUNT", "REFERENCE_PRICE", "APPRAISAL", "ESTIMATE",
+        "MARKET_QUOTE"};
+    /**
+     * Property that may not be seized, frozen or detained, 最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定
+     * (2020) Art. 3 items 1–8: household necessities, the necessary living costs, compulsory-education items,
+     * unpublished inventions and works, disability aids and medical articles, medals and honours, property immune
+     * under a treaty, other property exempt by law or judicial interpretation.
+     */
+    public static final String[] EXEMPT_CATEGORIES = {"HOUSEHOLD_NECESSITIES", "LIVING_COSTS",
+        "COMPULSORY_EDUCATION", "UNPUBLISHED_WORKS", "DISABILITY_AIDS", "MEDALS_HONOURS", "TREATY_IMMUNITY",
+        "OTHER_BY_LAW"};
+    /** Kinds of claims that rank ahead of the applicant's on a controlled asset. */
+    public static final String[] ENCUMBRANCE_KINDS = {"MORTGAGE", "PLEDGE", "EARLIER_SEIZURE", "PRIORITY_CLAIM",
+        "OTHER"};
+    /** Kinds of enforcement costs other than the application fee (实际支出费用). */
+    public static final String[] COST_KINDS = {"APPRAISAL", "AUCTION", "STORAGE", "ANNOUNCEMENT", "TRAVEL",
+        "OTHER"};
     /** Kinds of deducted periods (扣除期限, RULES.md B7). */
     public static final String[] DEDUCTION_KINDS = {"ANNOUNCEMENT", "APPRAISAL", "AUDIT", "VALUATION",
         "SUSPENSION", "DEFERRAL", "AUCTION", "SALE", "OTHER"};
@@ -67,6 +85,22 @@ public final class CoreEventTypes {
     public static final String DISPUTE_REPORTED = "DISPUTE_REPORTED";
     public static final String DISPUTE_RESOLVED = "DISPUTE_RESOLVED";
     public static final String CASE_CLOSED = "CASE_CLOSED";
+    /** 续行查封、扣押、冻结: the control of an asset is renewed before it expires (民诉法解释 Art. 485). */
+    public static final String CONTROL_RENEWED = "CONTROL_RENEWED";
+    /** A 轮候 (queued) seizure takes effect because the earlier one ended (查封规定 Art. 26). */
+    public static final String QUEUED_SEIZURE_EFFECTIVE = "QUEUED_SEIZURE_EFFECTIVE";
+    /** A value of a controlled asset is recorded or re-appraised (appraisal, estimate, market quote). */
+    public static final String VALUATION_RECORDED = "VALUATION_RECORDED";
+    /** A claim ranking ahead of the applicant's on an asset (mortgage, earlier seizure …) is recorded. */
+    public static final String ENCUMBRANCE_RECORDED = "ENCUMBRANCE_RECORDED";
+    /** A prior-ranking claim on an asset ends (mortgage discharged, earlier seizure released). */
+    public static final String ENCUMBRANCE_ENDED = "ENCUMBRANCE_ENDED";
+    /** Enforcement costs other than the application fee are recorded on the case (appraisal, auction, storage …). */
+    public static final String COSTS_RECORDED = "COSTS_RECORDED";
+    /** A party objects that the seizure clearly exceeds the claim (Art. 15 ¶3 of 法〔2021〕322号). */
+    public static final String OVER_SEIZURE_OBJECTION = "OVER_SEIZURE_OBJECTION";
+    /** The court rules on an over-seizure objection. */
+    public static final String OVER_SEIZURE_OBJECTION_RULED = "OVER_SEIZURE_OBJECTION_RULED";
 
     /** Every core type, in a stable order. */
     public static final List<EventType> ALL = List.of(
@@ -74,6 +108,8 @@ public final class CoreEventTypes {
                     optional("claimPrincipal", MONEY, "unpaid principal awarded (元)"),
                     optional("judgmentInterest", MONEY, "interest awarded by the judgment (元)"),
                     optional("performanceDeadline", DATE, "last day for performance set by the judgment"),
+                    optional("enforcementAmount", MONEY, "执行金额 applied for, base of the application fee"
+                            + " (诉讼费用交纳办法 Art. 14); default: claimPrincipal + judgmentInterest"),
                     optional("applicantPayeeAccount", STRING, "applicant's payee account (Art. 20)"),
                     optional("applicantPaymentMethod", STRING, "applicant's chosen payment method (Art. 20)"),
                     optional("applicants", STRING_LIST, "applicants (names)"),
@@ -105,18 +141,39 @@ public final class CoreEventTypes {
                     required("assetId", STRING, "the asset's id in the host platform"),
                     oneOf("assetKind", false, "kind of asset", ASSET_KINDS),
                     oneOf("measure", false, "measure", "SEAL", "DETAIN", "FREEZE"),
-                    optional("amount", MONEY, "frozen amount or value basis (元)"),
+                    optional("amount", MONEY, "frozen amount or value basis (元); for a partial seizure (份额) the"
+                            + " value of the part seized"),
                     optional("queued", BOOLEAN, "轮候 (queued behind an earlier seizure)"),
-                    optional("online", BOOLEAN, "controlled online")),
+                    optional("online", BOOLEAN, "controlled online"),
+                    oneOf("valueBasis", false, "what amount is: the frozen amount, a reference price, an appraisal,"
+                            + " an estimate or a market quote (default FROZEN_AMOUNT for deposits, else ESTIMATE)",
+                            VALUE_BASES),
+                    optional("valueDate", DATE, "date of the value basis (default: the day of the event)"),
+                    optional("valueSource", STRING, "who or what gave the value (appraiser, platform, officer)"),
+                    optional("divisible", BOOLEAN, "the asset can be seized in part (default: true for deposits and"
+                            + " securities, false otherwise)"),
+                    optional("partial", BOOLEAN, "only a part or share of the asset is seized (Art. 15 ¶1)"),
+                    optional("residential", BOOLEAN, "real estate used as a residence (default true for real"
+                            + " estate: the higher impact is assumed when unknown)"),
+                    optional("businessEssential", BOOLEAN, "equipment or property the debtor's business needs"),
+                    optional("necessaryHome", BOOLEAN, "the debtor's and dependants' necessary home: may be seized,"
+                            + " never auctioned, sold or taken in payment (查封规定 Art. 4)"),
+                    oneOf("exemptCategory", false, "exempt property category (查封规定 Art. 3)", EXEMPT_CATEGORIES),
+                    optional("registryRefusesSplit", BOOLEAN, "the registry refuses a split seizure of real estate"
+                            + " under one certificate; the whole is seized and the excess released on the debtor's"
+                            + " application (Art. 15 ¶1)")),
             EventType.of(CONTROL_RELEASED, "解除控制措施",
-                    required("assetId", STRING, "the asset's id")),
+                    required("assetId", STRING, "the asset's id"),
+                    optional("amount", MONEY, "part released (元), e.g. the excess of a freeze (查封规定 Art. 19);"
+                            + " absent: the whole control is released")),
             EventType.of(REFERENCE_PRICE_STARTED, "启动确定财产处置参考价",
                     required("assetId", STRING, "the asset's id"),
                     oneOf("method", false, "method (参考价规定)", "NEGOTIATION", "DIRECTED_INQUIRY",
                             "ONLINE_INQUIRY", "APPRAISAL")),
             EventType.of(REFERENCE_PRICE_DETERMINED, "确定参考价",
                     required("assetId", STRING, "the asset's id"),
-                    optional("amount", MONEY, "reference price (元)")),
+                    optional("amount", MONEY, "reference price (元)"),
+                    optional("source", STRING, "who determined it (platform, appraiser, parties' negotiation)")),
             EventType.of(DISPOSAL_STARTED, "启动财产处置",
                     required("assetId", STRING, "the asset's id"),
                     oneOf("method", false, "disposal method", "ONLINE_AUCTION", "AUCTION", "SALE",
@@ -166,7 +223,43 @@ public final class CoreEventTypes {
                     required("disputeId", STRING, "the dispute's id")),
             EventType.of(CASE_CLOSED, "结案",
                     oneOf("method", true, "closing method (RULES.md B7)", "FULLY_EXECUTED", "TERMINATED_ROUND",
-                            "TERMINATED", "WITHDRAWN", "NOT_ENFORCED", "REJECTED")));
+                            "TERMINATED", "WITHDRAWN", "NOT_ENFORCED", "REJECTED")),
+            // the seizure register's facts (Art. 15; 查封规定; 民诉法解释 Art. 485)
+            EventType.of(CONTROL_RENEWED, "续行查封、扣押、冻结",
+                    required("assetId", STRING, "the asset's id"),
+                    optional("until", DATE, "last day of the renewed term; default: the statutory term (deposits"
+                            + " 1 year, movables 2 years, immovables and other rights 3 years) after the previous"
+                            + " expiry")),
+            EventType.of(QUEUED_SEIZURE_EFFECTIVE, "轮候查封生效",
+                    required("assetId", STRING, "the asset's id; its term counts from this event (查封规定 Art. 26)")),
+            EventType.of(VALUATION_RECORDED, "财产价值记录（评估、估价、重新评估）",
+                    required("assetId", STRING, "the asset's id"),
+                    required("amount", MONEY, "value (元) of the asset, or of the part seized"),
+                    oneOf("valueBasis", false, "kind of value (default APPRAISAL)", VALUE_BASES),
+                    optional("valueDate", DATE, "date the value refers to (default: the day of the event)"),
+                    optional("valueSource", STRING, "appraiser, platform or officer")),
+            EventType.of(ENCUMBRANCE_RECORDED, "登记在先权利负担（抵押、质押、首封等）",
+                    required("assetId", STRING, "the asset's id"),
+                    required("encumbranceId", STRING, "the encumbrance's id (e.g. the mortgage registration number)"),
+                    oneOf("kind", true, "kind of prior-ranking claim", ENCUMBRANCE_KINDS),
+                    required("amount", MONEY, "amount secured ahead of the applicant (元)"),
+                    optional("holder", STRING, "who holds it")),
+            EventType.of(ENCUMBRANCE_ENDED, "在先权利负担消灭",
+                    required("assetId", STRING, "the asset's id"),
+                    required("encumbranceId", STRING, "the encumbrance's id")),
+            EventType.of(COSTS_RECORDED, "记录执行费用（申请费以外的实际支出）",
+                    required("costId", STRING, "the cost item's id"),
+                    required("amount", MONEY, "amount (元), borne by the debtor"),
+                    oneOf("kind", false, "kind of cost", COST_KINDS),
+                    optional("description", STRING, "what it was")),
+            EventType.of(OVER_SEIZURE_OBJECTION, "以超标的查封为由提出执行异议",
+                    required("objectionId", STRING, "the objection's id"),
+                    optional("assetIds", STRING_LIST, "assets the objection names"),
+                    optional("valuationRequested", BOOLEAN, "a valuation is requested; the seizure is NOT suspended"
+                            + " during it (Art. 15 ¶3 of 法〔2021〕322号)")),
+            EventType.of(OVER_SEIZURE_OBJECTION_RULED, "超标的查封异议审查结果",
+                    required("objectionId", STRING, "the objection's id"),
+                    oneOf("outcome", true, "outcome", "UPHELD", "REJECTED", "WITHDRAWN")));
 
     private static final Map<String, EventType> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

@@ -10,7 +10,10 @@ package org.jiandu.api.guard;
  * quick (aim for well under 10 ms) and must not block on anything but the database. It answers ALLOW for operation
  * types it does not care about. Throwing is a defect of the guard: the registry records it and answers DENY for
  * that guard (fail closed), naming the guard and the error, so that a broken guard never lets an operation pass
- * silently.
+ * silently. The one exception is {@link org.jiandu.api.ValidationException}: a guard throws it when the operation's
+ * details are bad (missing, negative or absurd values), naming the field ({@code details.amount}); the registry
+ * then records no check and the caller gets HTTP 400 with that field. Use it for the caller's input only, never
+ * for the guard's own failures.
  */
 public interface OperationGuard {
 

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
+import org.jiandu.api.ValidationException;
 import org.jiandu.api.guard.Decision;
 import org.jiandu.api.guard.GuardCheck;
 import org.jiandu.api.guard.GuardRegistry;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consults every installed {@link OperationGuard} (whiteboard: guards come and go at runtime) and records each
- * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed).
+ * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed),
+ * except when it throws {@link ValidationException}: that reports bad operation details (a negative amount, a
+ * missing field), not a defect, so it reaches the caller — HTTP 400 naming the field — and no check is recorded.
  */
 @Component(service = {GuardRegistry.class, GuardRegistryImpl.class})
 public class GuardRegistryImpl implements GuardRegistry {
@@ -67,6 +70,9 @@ public class GuardRegistryImpl implements GuardRegistry {
                 if (v == null) {
                     throw new IllegalStateException("the guard answered nothing");
                 }
+            } catch (ValidationException e) {
+                // the caller's input is at fault, not the guard: answer 400 with the field, record nothing
+                throw e;
             } catch (RuntimeException e) {
                 LOG.error("Guard {} failed on {} for {}; counted as DENY", guard.id(), operation.type(),
                         operation.caseNumber(), e);

@@ -1,0 +1,358 @@
+package org.jiandu.seizure.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.event.CoreEventTypes;
+import org.jiandu.api.event.Payload;
+import org.jiandu.api.ledger.LedgerEntry;
+
+/**
+ * What a case's ledger says about its claim and the property controlled for it: an immutable fold of the case's
+ * entries, updated entry by entry ({@link #with(LedgerEntry)}) as they are published, or rebuilt from the whole
+ * timeline ({@link #fold(List)}). Everything is kept with its date so that a register can be read as of any day.
+ *
+ * <p>Corrections (Art. 12): a correcting entry replaces the corrected one in place; {@link #with(LedgerEntry)}
+ * answers {@code null} for a correction, and the caller rebuilds the case from its timeline.
+ */
+final class CaseFacts {
+    static final CaseFacts EMPTY = new CaseFacts(0, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+    /** What CASE_FILED reported. */
+    record Claim(LocalDate filedOn, BigDecimal principal, BigDecimal judgmentInterest, BigDecimal enforcementAmount,
+            LocalDate performanceDeadline) {
+    }
+
+    record Payment(LocalDate date, BigDecimal amount, long seq) {
+    }
+
+    record Cost(String id, LocalDate date, BigDecimal amount, String kind, String description) {
+    }
+
+    record Valuation(LocalDate recordedOn, BigDecimal amount, String basis, LocalDate valueDate, String source) {
+    }
+
+    record Encumbrance(String id, String kind, BigDecimal amount, String holder, LocalDate recordedOn,
+            LocalDate endedOn) {
+        boolean activeOn(LocalDate day) {
+            return !recordedOn.isAfter(day) && (endedOn == null || endedOn.isAfter(day));
+        }
+    }
+
+    /** A release: the whole control ({@code amount == null}) or part of it. */
+    record Release(LocalDate date, BigDecimal amount) {
+    }
+
+    record Renewal(LocalDate date, LocalDate until) {
+    }
+
+    record Objection(String id, LocalDate filedOn, List<String> assetIds, boolean valuationRequested, String outcome,
+            LocalDate ruledOn) {
+    }
+
+    /** One controlled asset as recorded by PROPERTY_CONTROLLED and the events about it since. */
+    record Asset(String id, long seq, LocalDate controlledOn, String kind, String measure, boolean queued,
+            LocalDate effectiveOn, Boolean divisible, boolean partial, Boolean residential, Boolean businessEssential,
+            boolean necessaryHome, String exemptCategory, boolean registryRefusesSplit, List<Valuation> valuations,
+            List<Release> releases, List<Renewal> renewals, LocalDate disposedOn) {
+
+        /** The latest value recorded on or before {@code day}, or {@code null}. */
+        Valuation valuationOn(LocalDate day) {
+            Valuation latest = null;
+            for (Valuation v : valuations) {
+                if (!v.recordedOn().isAfter(day)) {
+                    latest = v;
+                }
+            }
+            return latest;
+        }
+
+        /**
+         * The value under control on {@code day}: the latest value recorded, less the parts released since it was
+         * recorded; {@code null} when no value is known. A whole release is not subtracted here (it ends the control).
+         */
+        BigDecimal grossOn(LocalDate day) {
+            Valuation v = valuationOn(day);
+            if (v == null) {
+                return null;
+            }
+            BigDecimal gross = v.amount();
+            for (Release r : releases) {
+                if (r.amount() != null && !r.date().isBefore(v.recordedOn()) && !r.date().isAfter(day)) {
+                    gross = gross.subtract(r.amount());
+                }
+            }
+            return gross.signum() < 0 ? BigDecimal.ZERO.setScale(2) : gross;
+        }
+
+        /** Whether a release of the whole control is recorded on or before {@code day}. */
+        boolean releasedOn(LocalDate day) {
+            for (Release r : releases) {
+                if (r.amount() == null && !r.date().isAfter(day)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Asset withValuation(Valuation v) {
+            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
+                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit,
+                    append(valuations, v), releases, renewals, disposedOn);
+        }
+
+        Asset withRelease(Release r) {
+            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
+                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
+                    append(releases, r), renewals, disposedOn);
+        }
+
+        Asset withRenewal(Renewal r) {
+            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
+                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
+                    releases, append(renewals, r), disposedOn);
+        }
+
+        Asset effective(LocalDate on) {
+            return new Asset(id, seq, controlledOn, kind, measure, queued, on, divisible, partial, residential,
+                    businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations, releases,
+                    renewals, disposedOn);
+        }
+
+        Asset disposed(LocalDate on) {
+            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
+                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
+                    releases, renewals, on);
+        }
+    }
+
+    private final long lastSeq;
+    private final Claim claim;
+    private final List<Payment> payments;
+    private final Map<String, Cost> costs;
+    private final Map<String, Asset> assets;
+    /** By asset id; may precede the asset's control (a mortgage is on the register before the seizure). */
+    private final Map<String, Map<String, Encumbrance>> encumbrances;
+    private final Map<String, Objection> objections;
+
+    private CaseFacts(long lastSeq, Claim claim, List<Payment> payments, Map<String, Cost> costs,
+            Map<String, Asset> assets, Map<String, Map<String, Encumbrance>> encumbrances,
+            Map<String, Objection> objections) {
+        this.lastSeq = lastSeq;
+        this.claim = claim;
+        this.payments = payments;
+        this.costs = costs;
+        this.assets = assets;
+        this.encumbrances = encumbrances;
+        this.objections = objections;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    Claim claim() {
+        return claim;
+    }
+
+    List<Payment> payments() {
+        return payments;
+    }
+
+    Map<String, Cost> costs() {
+        return costs;
+    }
+
+    /** Controlled assets in the order they were first controlled. */
+    Map<String, Asset> assets() {
+        return assets;
+    }
+
+    Map<String, Encumbrance> encumbrances(String assetId) {
+        return encumbrances.getOrDefault(assetId, Map.of());
+    }
+
+    Map<String, Objection> objections() {
+        return objections;
+    }
+
+    /** The facts after {@code entry}, or {@code null} when {@code entry} is a correction (rebuild with {@link #fold}). */
+    CaseFacts with(LedgerEntry entry) {
+        if (entry.event().isCorrection()) {
+            return null;
+        }
+        Builder b = new Builder(this);
+        b.accept(entry.event(), entry.seq());
+        return b.build(entry.seq());
+    }
+
+    /** The facts of a whole timeline, each correction replacing the entry it corrects. */
+    static CaseFacts fold(List<LedgerEntry> timeline) {
+        List<LedgerEntry> effective = new ArrayList<>(timeline.size());
+        Map<String, Integer> position = new HashMap<>();
+        for (LedgerEntry e : timeline) {
+            String corrects = e.event().isCorrection() ? e.event().correction().correctsHostEventId() : null;
+            Integer at = corrects == null ? null : position.get(corrects);
+            if (at != null) {
+                effective.set(at, e);
+                position.put(e.event().hostEventId(), at);
+            } else {
+                position.put(e.event().hostEventId(), effective.size());
+                effective.add(e);
+            }
+        }
+        Builder b = new Builder(EMPTY);
+        for (LedgerEntry e : effective) {
+            b.accept(e.event(), e.seq());
+        }
+        return b.build(timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).seq());
+    }
+
+    static LocalDate day(CaseEvent e) {
+        return e.occurredAt().atZoneSameInstant(CaseEvent.ZONE).toLocalDate();
+    }
+
+    private static <T> List<T> append(List<T> list, T item) {
+        List<T> out = new ArrayList<>(list.size() + 1);
+        out.addAll(list);
+        out.add(item);
+        return Collections.unmodifiableList(out);
+    }
+
+    private static final class Builder {
+        private Claim claim;
+        private final List<Payment> payments;
+        private final Map<String, Cost> costs;
+        private final Map<String, Asset> assets;
+        private final Map<String, Map<String, Encumbrance>> encumbrances;
+        private final Map<String, Objection> objections;
+
+        Builder(CaseFacts f) {
+            claim = f.claim;
+            payments = new ArrayList<>(f.payments);
+            costs = new LinkedHashMap<>(f.costs);
+            assets = new LinkedHashMap<>(f.assets);
+            encumbrances = new HashMap<>(f.encumbrances);
+            objections = new LinkedHashMap<>(f.objections);
+        }
+
+        CaseFacts build(long seq) {
+            return new CaseFacts(seq, claim, List.copyOf(payments), Collections.unmodifiableMap(costs),
+                    Collections.unmodifiableMap(assets), Collections.unmodifiableMap(encumbrances),
+                    Collections.unmodifiableMap(objections));
+        }
+
+        void accept(CaseEvent e, long seq) {
+            Payload p = e.payload();
+            LocalDate day = day(e);
+            String assetId = p.string("assetId").orElse(null);
+            switch (e.type()) {
+                case CoreEventTypes.CASE_FILED -> claim = new Claim(day, p.money("claimPrincipal").orElse(null),
+                        p.money("judgmentInterest").orElse(null), p.money("enforcementAmount").orElse(null),
+                        p.date("performanceDeadline").orElse(null));
+                case CoreEventTypes.MONEY_RECEIVED -> p.money("amount")
+                        .ifPresent(a -> payments.add(new Payment(day, a, seq)));
+                case CoreEventTypes.COSTS_RECORDED -> {
+                    String id = p.string("costId").orElse("seq-" + seq);
+                    costs.put(id, new Cost(id, day, p.money("amount").orElse(BigDecimal.ZERO.setScale(2)),
+                            p.string("kind").orElse("OTHER"), p.string("description").orElse(null)));
+                }
+                case CoreEventTypes.PROPERTY_CONTROLLED -> control(p, assetId, day, seq);
+                case CoreEventTypes.QUEUED_SEIZURE_EFFECTIVE -> update(assetId, a -> a.effective(day));
+                case CoreEventTypes.CONTROL_RELEASED -> update(assetId,
+                        a -> a.withRelease(new Release(day, p.money("amount").orElse(null))));
+                case CoreEventTypes.CONTROL_RENEWED -> update(assetId,
+                        a -> a.withRenewal(new Renewal(day, p.date("until").orElse(null))));
+                case CoreEventTypes.DISPOSAL_COMPLETED -> update(assetId, a -> a.disposed(day));
+                case CoreEventTypes.REFERENCE_PRICE_DETERMINED -> p.money("amount").ifPresent(v -> update(assetId,
+                        a -> a.withValuation(new Valuation(day, v, "REFERENCE_PRICE", day,
+                                p.string("source").orElse(null)))));
+                case CoreEventTypes.VALUATION_RECORDED -> p.money("amount").ifPresent(v -> update(assetId,
+                        a -> a.withValuation(new Valuation(day, v, p.string("valueBasis").orElse("APPRAISAL"),
+                                p.date("valueDate").orElse(day), p.string("valueSource").orElse(null)))));
+                case CoreEventTypes.ENCUMBRANCE_RECORDED -> {
+                    String id = p.string("encumbranceId").orElse("seq-" + seq);
+                    Map<String, Encumbrance> on = new LinkedHashMap<>(encumbrances.getOrDefault(assetId, Map.of()));
+                    on.put(id, new Encumbrance(id, p.string("kind").orElse("OTHER"),
+                            p.money("amount").orElse(BigDecimal.ZERO.setScale(2)), p.string("holder").orElse(null),
+                            day, null));
+                    encumbrances.put(assetId, Collections.unmodifiableMap(on));
+                }
+                case CoreEventTypes.ENCUMBRANCE_ENDED -> {
+                    String id = p.string("encumbranceId").orElse(null);
+                    Map<String, Encumbrance> on = encumbrances.get(assetId);
+                    Encumbrance old = on == null ? null : on.get(id);
+                    if (old != null) {
+                        Map<String, Encumbrance> next = new LinkedHashMap<>(on);
+                        next.put(id, new Encumbrance(id, old.kind(), old.amount(), old.holder(), old.recordedOn(),
+                                day));
+                        encumbrances.put(assetId, Collections.unmodifiableMap(next));
+                    }
+                }
+                case CoreEventTypes.OVER_SEIZURE_OBJECTION -> {
+                    String id = p.string("objectionId").orElse("seq-" + seq);
+                    objections.put(id, new Objection(id, day, p.strings("assetIds"),
+                            p.bool("valuationRequested").orElse(false), null, null));
+                }
+                case CoreEventTypes.OVER_SEIZURE_OBJECTION_RULED -> {
+                    Objection o = objections.get(p.string("objectionId").orElse(""));
+                    if (o != null) {
+                        objections.put(o.id(), new Objection(o.id(), o.filedOn(), o.assetIds(),
+                                o.valuationRequested(), p.string("outcome").orElse(null), day));
+                    }
+                }
+                default -> {
+                    // other events say nothing about the claim or the controlled property
+                }
+            }
+        }
+
+        private void control(Payload p, String assetId, LocalDate day, long seq) {
+            String kind = p.string("assetKind").orElse(null);
+            String measure = p.string("measure").orElse(null);
+            Asset previous = assets.get(assetId);
+            boolean deposit = AssetKinds.DEPOSIT.equals(kind) || "FREEZE".equals(measure) && kind == null;
+            BigDecimal amount = p.money("amount").orElse(null);
+            if (previous != null && deposit && amount != null && !previous.queued() && previous.disposedOn() == null
+                    && !previous.releasedOn(day)) {
+                // a further freeze of an account already frozen for this case adds to the frozen amount; the term
+                // stays that of the first freeze (the earlier expiry, so that a renewal is never missed)
+                BigDecimal before = previous.grossOn(day);
+                assets.put(assetId, previous.withValuation(new Valuation(day,
+                        before == null ? amount : before.add(amount), "FROZEN_AMOUNT", day,
+                        p.string("valueSource").orElse(null))));
+                return;
+            }
+            List<Valuation> values = new ArrayList<>();
+            if (previous != null) {
+                values.addAll(previous.valuations());
+            }
+            if (amount != null) {
+                values.add(new Valuation(day, amount, p.string("valueBasis").orElse(deposit ? "FROZEN_AMOUNT"
+                        : "ESTIMATE"), p.date("valueDate").orElse(day), p.string("valueSource").orElse(null)));
+            }
+            boolean queued = p.bool("queued").orElse(false);
+            // a new control of an asset released or disposed before (or of anything but a deposit) starts afresh;
+            // the values recorded so far are kept
+            assets.put(assetId, new Asset(assetId, seq, day, kind, measure, queued, queued ? null : day,
+                    p.bool("divisible").orElse(null), p.bool("partial").orElse(false),
+                    p.bool("residential").orElse(null), p.bool("businessEssential").orElse(null),
+                    p.bool("necessaryHome").orElse(false), p.string("exemptCategory").orElse(null),
+                    p.bool("registryRefusesSplit").orElse(false), List.copyOf(values), List.of(), List.of(), null));
+        }
+
+        private void update(String assetId, java.util.function.UnaryOperator<Asset> change) {
+            Asset a = assetId == null ? null : assets.get(assetId);
+            if (a != null) {
+                assets.put(assetId, change.apply(a));
+            }
+        }
+    }
+}
