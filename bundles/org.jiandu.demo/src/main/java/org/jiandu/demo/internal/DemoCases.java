@@ -107,6 +107,8 @@ final class DemoCases {
                         "RE-" + cn.serial(), "method", index % 3 == 0 ? "APPRAISAL" : "ONLINE_INQUIRY"), officer);
                 event(5 + random.nextInt(20), CoreEventTypes.MONEY_RECEIVED, Map.of("amount", frozen,
                         "account", "法院案款专户"), officer);
+                // the frozen deposit was deducted (扣划) into the case account: the freeze ends with it
+                event(0, CoreEventTypes.CONTROL_RELEASED, Map.of("assetId", "ACC-" + cn.serial()), officer);
                 event(3 + random.nextInt(12), CoreEventTypes.PAYMENT_NOTICE_SENT, Map.of("amount", frozen), officer);
                 event(2 + random.nextInt(6), CoreEventTypes.MONEY_DISBURSED, Map.of("amount", frozen,
                         "payeeAccount", "6222 0200 " + (1000 + index) + " 0001"), new Actor(court + "-CW02", "财务人员",
