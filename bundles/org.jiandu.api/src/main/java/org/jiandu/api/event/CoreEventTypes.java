@@ -67,6 +67,12 @@ public final class CoreEventTypes {
     public static final String DISPUTE_REPORTED = "DISPUTE_REPORTED";
     public static final String DISPUTE_RESOLVED = "DISPUTE_RESOLVED";
     public static final String CASE_CLOSED = "CASE_CLOSED";
+    /** Art. 27: negotiation of an enforcement dispute failed; with an authority, the report to the superior court is due in 5 WD. */
+    public static final String DISPUTE_NEGOTIATION_FAILED = "DISPUTE_NEGOTIATION_FAILED";
+    /** Art. 27: the superior court started coordination with the other authority (due 10 WD after the report). */
+    public static final String DISPUTE_COORDINATION_STARTED = "DISPUTE_COORDINATION_STARTED";
+    /** Art. 27: the lower court implemented the superior court's coordination opinion (due 15 WD after it). */
+    public static final String DISPUTE_DECISION_IMPLEMENTED = "DISPUTE_DECISION_IMPLEMENTED";
 
     /** Every core type, in a stable order. */
     public static final List<EventType> ALL = List.of(
@@ -166,7 +172,14 @@ public final class CoreEventTypes {
                     required("disputeId", STRING, "the dispute's id")),
             EventType.of(CASE_CLOSED, "结案",
                     oneOf("method", true, "closing method (RULES.md B7)", "FULLY_EXECUTED", "TERMINATED_ROUND",
-                            "TERMINATED", "WITHDRAWN", "NOT_ENFORCED", "REJECTED")));
+                            "TERMINATED", "WITHDRAWN", "NOT_ENFORCED", "REJECTED")),
+            EventType.of(DISPUTE_NEGOTIATION_FAILED, "执行争议协商不成",
+                    required("disputeId", STRING, "the dispute's id"),
+                    oneOf("counterparty", false, "with whom", "COURT", "AUTHORITY")),
+            EventType.of(DISPUTE_COORDINATION_STARTED, "上级法院启动与有关部门的协调程序",
+                    required("disputeId", STRING, "the dispute's id")),
+            EventType.of(DISPUTE_DECISION_IMPLEMENTED, "下级法院落实协调意见",
+                    required("disputeId", STRING, "the dispute's id")));
 
     private static final Map<String, EventType> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));
