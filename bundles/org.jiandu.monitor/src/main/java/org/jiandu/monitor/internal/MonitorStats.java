@@ -13,6 +13,9 @@ public final class MonitorStats {
     static final int SAMPLES = 100_000;
     private final long[] perEntryNanos = new long[SAMPLES];
     private final int[] weights = new int[SAMPLES];
+    private final long[] ruleNanosSamples = new long[SAMPLES];
+    private int ruleNext;
+    private int ruleFilled;
     private int next;
     private int filled;
     private long entries;
@@ -38,6 +41,24 @@ public final class MonitorStats {
         filled = Math.min(SAMPLES, filled + 1);
     }
 
+    /** The time all rules took on one entry (evaluation in memory, without the database). */
+    synchronized void ruleSample(long nanos) {
+        ruleNanosSamples[ruleNext] = nanos;
+        ruleNext = (ruleNext + 1) % SAMPLES;
+        ruleFilled = Math.min(SAMPLES, ruleFilled + 1);
+    }
+
+    /** The q-quantile (0..1) of the time all rules took on one entry, in microseconds. */
+    public synchronized double rulesMicros(double q) {
+        if (ruleFilled == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(ruleNanosSamples, ruleFilled);
+        Arrays.sort(sorted);
+        int index = Math.max(0, Math.min(ruleFilled - 1, (int) Math.ceil(q * ruleFilled) - 1));
+        return sorted[index] / 1000.0;
+    }
+
     synchronized void recordRules(int evaluated, long nanos) {
         ruleEntries += evaluated;
         ruleNanos += nanos;
@@ -54,6 +75,8 @@ public final class MonitorStats {
     public synchronized void reset() {
         next = 0;
         filled = 0;
+        ruleNext = 0;
+        ruleFilled = 0;
         entries = 0;
         batches = 0;
         handlerNanos = 0;

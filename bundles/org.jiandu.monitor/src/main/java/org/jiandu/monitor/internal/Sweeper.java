@@ -70,6 +70,7 @@ public class Sweeper {
     private final int batchSize;
     private final Map<String, String> courtLeaders = new HashMap<>();
     private final ScheduledExecutorService executor;
+    private final long intervalMillis;
 
     /** What one sweep did. */
     public record Result(int batches, int claimed, int raised, int skipped, int lostRaces, long millis) {
@@ -99,9 +100,40 @@ public class Sweeper {
             t.setDaemon(true);
             return t;
         });
+        this.intervalMillis = Math.max(1, config.sweep_intervalSeconds()) * 1000L;
         if (config.sweep_enabled()) {
-            int interval = Math.max(1, config.sweep_intervalSeconds());
-            executor.scheduleWithFixedDelay(this::sweepSafely, interval, interval, TimeUnit.SECONDS);
+            executor.schedule(this::tick, Math.min(intervalMillis, 5000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One periodic run: sweep, then sleep until the next alert time (at least 200 ms, at most the interval), so
+     * that a storm of deadlines expiring at one instant starts being swept within a moment of it.
+     */
+    private void tick() {
+        sweepSafely();
+        long delay = intervalMillis;
+        try {
+            Long next = nextAlertAfter(clock.millis());
+            if (next != null) {
+                delay = Math.max(200, Math.min(intervalMillis, next - clock.millis() + 50));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Sweeper could not read the next alert time; sweeping again in {} ms", delay, e);
+        }
+        if (!executor.isShutdown()) {
+            executor.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Long nextAlertAfter(long now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT MIN(NEXT_ALERT_AT) FROM JD_MON_DEADLINE WHERE NEXT_ALERT_AT > ?")) {
+            s.setLong(1, now);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? boxed(rs, 1) : null;
+            }
         }
     }
 
