@@ -101,6 +101,12 @@ public final class CoreEventTypes {
     public static final String OVER_SEIZURE_OBJECTION = "OVER_SEIZURE_OBJECTION";
     /** The court rules on an over-seizure objection. */
     public static final String OVER_SEIZURE_OBJECTION_RULED = "OVER_SEIZURE_OBJECTION_RULED";
+    /** Art. 27: negotiation of an enforcement dispute failed; with an authority, the report to the superior court is due in 5 WD. */
+    public static final String DISPUTE_NEGOTIATION_FAILED = "DISPUTE_NEGOTIATION_FAILED";
+    /** Art. 27: the superior court started coordination with the other authority (due 10 WD after the report). */
+    public static final String DISPUTE_COORDINATION_STARTED = "DISPUTE_COORDINATION_STARTED";
+    /** Art. 27: the lower court implemented the superior court's coordination opinion (due 15 WD after it). */
+    public static final String DISPUTE_DECISION_IMPLEMENTED = "DISPUTE_DECISION_IMPLEMENTED";
 
     /** Every core type, in a stable order. */
     public static final List<EventType> ALL = List.of(
@@ -259,7 +265,14 @@ public final class CoreEventTypes {
                             + " during it (Art. 15 ¶3 of 法〔2021〕322号)")),
             EventType.of(OVER_SEIZURE_OBJECTION_RULED, "超标的查封异议审查结果",
                     required("objectionId", STRING, "the objection's id"),
-                    oneOf("outcome", true, "outcome", "UPHELD", "REJECTED", "WITHDRAWN")));
+                    oneOf("outcome", true, "outcome", "UPHELD", "REJECTED", "WITHDRAWN")),
+            EventType.of(DISPUTE_NEGOTIATION_FAILED, "执行争议协商不成",
+                    required("disputeId", STRING, "the dispute's id"),
+                    oneOf("counterparty", false, "with whom", "COURT", "AUTHORITY")),
+            EventType.of(DISPUTE_COORDINATION_STARTED, "上级法院启动与有关部门的协调程序",
+                    required("disputeId", STRING, "the dispute's id")),
+            EventType.of(DISPUTE_DECISION_IMPLEMENTED, "下级法院落实协调意见",
+                    required("disputeId", STRING, "the dispute's id")));
 
     private static final Map<String, EventType> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

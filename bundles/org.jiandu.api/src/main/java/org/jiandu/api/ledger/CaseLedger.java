@@ -1,5 +1,6 @@
 package org.jiandu.api.ledger;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,4 +51,27 @@ public interface CaseLedger {
 
     /** Verifies every case, streaming; suitable for millions of entries. */
     VerificationReport verifyAll();
+
+    /** The largest page {@link #recordedSince} answers. */
+    int MAX_PAGE = 5000;
+
+    /**
+     * A page of the entries recorded (by {@link org.jiandu.api.event.CaseEvent#recordedAt()}) at or after
+     * {@code since}, across all cases, for consumers that must not miss an entry although EventAdmin delivery is not
+     * durable (a listener that was stopped, or a node that died between the ledger's commit and the delivery).
+     * Such a consumer keeps a cursor, reads from a little before it (commits lag behind {@code recordedAt}), and
+     * must treat an entry it has already seen as harmless.
+     *
+     * <p>Entries come in one stable total order (recording time, then case number, then position); to read the next
+     * page pass the last entry of this one as {@code after}. {@code since} is honoured to the second: entries of the
+     * same second just before it may be included too. Entries recorded while the clock was shifted backwards
+     * (configuration {@code org.jiandu.clock}) are found only from their own recording time.
+     *
+     * @param since inclusive lower bound of the recording time
+     * @param after the last entry of the previous page, or {@code null} for the first page
+     * @param limit page size, {@code 1 ..} {@link #MAX_PAGE}
+     * @return at most {@code limit} entries; fewer (possibly none) when the end is reached
+     * @throws IllegalArgumentException if {@code limit} is out of range
+     */
+    List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit);
 }

@@ -15,7 +15,9 @@ import javax.persistence.UniqueConstraint;
 @Entity
 @Table(name = "JD_LEDGER_ENTRY",
         uniqueConstraints = @UniqueConstraint(name = "JD_LEDGER_HOST_ID", columnNames = "HOST_EVENT_ID"),
-        indexes = @Index(name = "JD_LEDGER_TYPE", columnList = "EVENT_TYPE"))
+        indexes = {@Index(name = "JD_LEDGER_TYPE", columnList = "EVENT_TYPE"),
+            // CaseLedger.recordedSince: consumers catching up on what they missed read by recording time
+            @Index(name = "JD_LEDGER_RECORDED", columnList = "RECORDED_AT, CASE_NUMBER, SEQ")})
 @IdClass(EntryEntity.Key.class)
 public class EntryEntity {
     @Id

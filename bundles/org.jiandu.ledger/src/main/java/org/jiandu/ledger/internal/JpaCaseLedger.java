@@ -300,6 +300,45 @@ public class JpaCaseLedger implements CaseLedger {
         }
     }
 
+    /** Recording times are stored as {@link Instant#toString()}; this prefix sorts before every instant of its second. */
+    private static final java.time.format.DateTimeFormatter SECOND_PREFIX =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The order is that of the stored strings: {@code RECORDED_AT} (an ISO instant, whose text order can differ
+     * from time order within one second when fractions have different lengths), case number, position. It is a
+     * total order on stored rows, so paging is complete; the lower bound is the second's prefix, which no instant of
+     * that second sorts before.
+     */
+    @Override
+    public List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + ", not " + limit);
+        }
+        String from = SECOND_PREFIX.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        EntityManager em = emf.createEntityManager();
+        try {
+            javax.persistence.TypedQuery<EntryEntity> q;
+            if (after == null) {
+                q = em.createQuery("SELECT e FROM EntryEntity e WHERE e.recordedAt >= :from "
+                        + "ORDER BY e.recordedAt, e.caseNumber, e.seq", EntryEntity.class);
+            } else {
+                q = em.createQuery("SELECT e FROM EntryEntity e WHERE e.recordedAt >= :from AND (e.recordedAt > :r "
+                        + "OR (e.recordedAt = :r AND (e.caseNumber > :cn OR (e.caseNumber = :cn AND e.seq > :seq)))) "
+                        + "ORDER BY e.recordedAt, e.caseNumber, e.seq", EntryEntity.class)
+                        .setParameter("r", after.event().recordedAt().toString())
+                        .setParameter("cn", after.event().caseNumber().canonical())
+                        .setParameter("seq", after.seq());
+            }
+            return q.setParameter("from", from).setMaxResults(limit).getResultList().stream().map(this::toEntry)
+                    .toList();
+        } finally {
+            em.close();
+        }
+    }
+
     @Override
     public VerificationReport verify(CaseNumber caseNumber) {
         return verifier.verify(caseNumber.canonical());

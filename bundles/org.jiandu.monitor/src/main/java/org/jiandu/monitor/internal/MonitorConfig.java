@@ -1,0 +1,48 @@
+package org.jiandu.monitor.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration PID {@code org.jiandu.monitor} ({@code etc/org.jiandu.monitor.cfg}): the alert schedule (Art. 8
+ * leaves the lead and the escalation delay to each court: these defaults are choices, not law), the sweeper and the
+ * catch-up.
+ */
+@ObjectClassDefinition(name = "Jiandu node monitor", description = "Deadlines, alerts and escalation (法〔2021〕322号 第8条)")
+public @interface MonitorConfig {
+    String PID = "org.jiandu.monitor";
+
+    @AttributeDefinition(description = "REMINDER at 00:00 of the N-th working day before the due date (day periods)")
+    int reminder_leadWorkingDays() default 1;
+
+    @AttributeDefinition(description = "REMINDER this many hours before the due instant (periods in hours)")
+    int reminder_leadHours() default 4;
+
+    @AttributeDefinition(description = "ESCALATED when still open this many working days after the due date")
+    int escalation_workingDays() default 3;
+
+    @AttributeDefinition(description = "Responsible leader (负责同志) per court when the case names none: COURT=PERSON, e.g. 京0105=京0105-FY01")
+    String[] escalation_courtLeaders() default {};
+
+    @AttributeDefinition(description = "Seconds between sweeps for due alerts")
+    int sweep_intervalSeconds() default 30;
+
+    @AttributeDefinition(description = "Deadlines claimed per sweep transaction (at most 4000: Derby escalates to a table lock at 5000 row locks)")
+    int sweep_batchSize() default 2000;
+
+    @AttributeDefinition(description = "Whether this node sweeps (with several nodes, any number may)")
+    boolean sweep_enabled() default true;
+
+    @AttributeDefinition(description = "Seconds between catch-up passes over the ledger (entries whose EventAdmin delivery was lost)")
+    int catchUp_intervalSeconds() default 60;
+
+    @AttributeDefinition(description = "Seconds a ledger commit may lag behind its recording time; the catch-up rereads this much")
+    int catchUp_commitLagSeconds() default 120;
+
+    @AttributeDefinition(description = "Rule ids that must be registered before entries are evaluated (so that a restart never evaluates an entry with the built-in rules missing)")
+    String[] rules_required() default {"art7.simple-case", "art13.network-query", "art13.offline-control",
+        "art13.property-lead", "art13.query-coverage", "art16.reference-price", "art16.disposal-start",
+        "art17.self-disposal", "art22.payment-notice", "art22.disbursement", "art27.court-dispute",
+        "art27.authority-dispute", "art28.unexecuted-six-months", "art30.petition", "b7.time-limit",
+        "b1.post-termination-query"};
+}

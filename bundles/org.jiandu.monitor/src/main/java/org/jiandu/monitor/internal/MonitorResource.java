@@ -1,0 +1,283 @@
+package org.jiandu.monitor.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.jiandu.api.CaseNumber;
+import org.jiandu.api.Roles;
+import org.jiandu.api.ValidationException;
+import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.rest.ApiException;
+import org.jiandu.api.rest.Caller;
+import org.jiandu.api.rest.RequiresRoles;
+import org.jiandu.api.rest.RestResource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The monitor's read side (Art. 8: 专人监管 — supervisors see their court's alerts):
+ * <ul>
+ * <li>{@code GET /api/v1/alerts?court=&level=&status=&rule=&case=&from=&to=&limit=&cursor=} — newest first,
+ * {@code limit} 1..100 (default 50); {@code nextCursor} continues the list;</li>
+ * <li>{@code POST /api/v1/alerts/{id}/acknowledgement} {@code {"comment": "…"}} — once; the comment is required;</li>
+ * <li>{@code GET /api/v1/cases/{caseNumber}/deadlines} — every deadline of the case, open and closed, with its
+ * explanation and alerts, and the case's findings;</li>
+ * <li>{@code GET /api/v1/rules} — the registered rules with article and parameters.</li>
+ * </ul>
+ * Callers see only courts their organisation covers ({@link Caller#covers}); admin sees all.
+ */
+@Component(service = RestResource.class)
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class MonitorResource implements RestResource {
+    private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern COURT = Pattern.compile("最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](\\d{2}|\\d{4})?");
+    private static final Pattern CURSOR = Pattern.compile("(\\d{1,19})-(\\d{1,19})");
+    static final int MAX_LIMIT = 100;
+
+    private final MonitorStore store;
+    private final NodeMonitor monitor;
+    private final Clock clock;
+
+    @Activate
+    public MonitorResource(@Reference MonitorStore store, @Reference NodeMonitor monitor,
+            @Reference(target = "(jiandu.clock=true)") Clock clock) {
+        this.store = store;
+        this.monitor = monitor;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("alerts")
+    @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
+    public Map<String, Object> alerts(@QueryParam("court") String court, @QueryParam("level") String level,
+            @QueryParam("status") String status, @QueryParam("rule") String rule, @QueryParam("case") String caseNumber,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context SecurityContext security) {
+        Caller caller = Caller.from(security.getUserPrincipal());
+        List<ValidationException> errors = new ArrayList<>();
+        String courtFilter = null;
+        String prefix = null;
+        if (court != null) {
+            if (!COURT.matcher(court.strip()).matches()) {
+                errors.add(new ValidationException("INVALID_COURT", "court",
+                        "court must be a court code such as 京0105, 京01, 京 or 最高法"));
+            } else {
+                courtFilter = court.strip();
+                if (!caller.isAdmin() && !Caller.covers(caller.organisation(), courtFilter)) {
+                    throw new ApiException(403, "ORGANISATION_MISMATCH", "court", "Organisation "
+                            + caller.organisation() + " of user " + caller.user() + " does not cover court " + courtFilter);
+                }
+                if (courtFilter.equals(CaseNumber.SUPREME_COURT) && caller.isAdmin()) {
+                    courtFilter = null;
+                } else if (courtFilter.length() == 1) {
+                    prefix = courtFilter;
+                    courtFilter = null;
+                }
+            }
+        } else if (!caller.isAdmin()) {
+            String org = caller.organisation();
+            if (org == null || org.isEmpty()) {
+                throw new ApiException(403, "ORGANISATION_MISMATCH", "court",
+                        "User " + caller.user() + " belongs to no organisation");
+            }
+            if (!CaseNumber.SUPREME_COURT.equals(org)) {
+                if (org.length() == 1) {
+                    prefix = org;
+                } else {
+                    courtFilter = org;
+                }
+            }
+        }
+        AlertLevel lvl = null;
+        if (level != null) {
+            try {
+                lvl = AlertLevel.valueOf(level.strip().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ValidationException("INVALID_LEVEL", "level",
+                        "level must be REMINDER, OVERDUE or ESCALATED, not \"" + cut(level) + "\""));
+            }
+        }
+        Boolean acknowledged = null;
+        if (status != null) {
+            switch (status.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "open" -> acknowledged = false;
+                case "acknowledged" -> acknowledged = true;
+                default -> errors.add(new ValidationException("INVALID_STATUS", "status",
+                        "status must be open or acknowledged, not \"" + cut(status) + "\""));
+            }
+        }
+        if (rule != null && !RULE_ID.matcher(rule).matches()) {
+            errors.add(new ValidationException("INVALID_RULE", "rule", "rule must be a rule id such as art13.network-query"));
+        }
+        String cn = null;
+        if (caseNumber != null) {
+            try {
+                CaseNumber parsed = CaseNumber.parse(caseNumber, "case");
+                if (!caller.covers(parsed)) {
+                    throw new ApiException(403, "ORGANISATION_MISMATCH", "case", "Organisation "
+                            + caller.organisation() + " of user " + caller.user() + " does not cover case " + parsed);
+                }
+                cn = parsed.canonical();
+            } catch (ValidationException e) {
+                errors.add(e);
+            }
+        }
+        LocalDate fromDay = date(from, "from", errors);
+        LocalDate toDay = date(to, "to", errors);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            errors.add(new ValidationException("INVALID_RANGE", "to", "to (" + toDay + ") is before from (" + fromDay + ")"));
+        }
+        int max = 50;
+        if (limit != null) {
+            try {
+                max = Integer.parseInt(limit.strip());
+            } catch (NumberFormatException e) {
+                max = 0;
+            }
+            if (max < 1 || max > MAX_LIMIT) {
+                errors.add(new ValidationException("INVALID_LIMIT", "limit",
+                        "limit must be a whole number from 1 to " + MAX_LIMIT));
+            }
+        }
+        Long beforeRaised = null;
+        Long beforeId = null;
+        if (cursor != null) {
+            var m = CURSOR.matcher(cursor.strip());
+            if (m.matches()) {
+                try {
+                    beforeRaised = Long.parseLong(m.group(1));
+                    beforeId = Long.parseLong(m.group(2));
+                } catch (NumberFormatException e) {
+                    beforeRaised = null;
+                }
+            }
+            if (beforeRaised == null) {
+                errors.add(new ValidationException("INVALID_CURSOR", "cursor",
+                        "cursor must be the nextCursor of a previous page"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ValidationException.of(errors);
+        }
+        List<AlertEntity> rows = store.alerts(new MonitorStore.AlertFilter(courtFilter, prefix, lvl, acknowledged,
+                rule, fromDay, toDay, cn, beforeRaised, beforeId, max + 1));
+        boolean more = rows.size() > max;
+        if (more) {
+            rows = rows.subList(0, max);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("count", rows.size());
+        out.put("alerts", rows.stream().map(Views::alert).toList());
+        AlertEntity last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        out.put("nextCursor", more && last != null ? last.getRaisedAt() + "-" + last.getId() : null);
+        return out;
+    }
+
+    @POST
+    @Path("alerts/{id}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRoles({Roles.SUPERVISOR, Roles.COURT_OFFICER})
+    public javax.ws.rs.core.Response acknowledge(@PathParam("id") String id, JsonNode body,
+            @Context SecurityContext security) {
+        Caller caller = Caller.from(security.getUserPrincipal());
+        long alertId;
+        try {
+            alertId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new ValidationException("INVALID_ID", "id", "An alert id is a whole number");
+        }
+        JsonNode comment = body == null ? null : body.get("comment");
+        if (comment == null || !comment.isTextual() || comment.asText().isBlank()) {
+            throw new ValidationException("MISSING_FIELD", "comment",
+                    "An acknowledgement needs a comment: what was done or why nothing is needed");
+        }
+        if (comment.asText().length() > 2000) {
+            throw new ValidationException("TOO_LONG", "comment", "The comment may have at most 2000 characters");
+        }
+        AlertEntity a = store.alert(alertId);
+        if (a == null || !caller.covers(CaseNumber.parse(a.getCaseNumber()))) {
+            // an alert of a court the caller does not cover is not theirs to know about
+            throw ApiException.notFound("ALERT_NOT_FOUND", "No alert " + alertId);
+        }
+        try {
+            AlertEntity done = store.acknowledge(alertId, caller.user(), comment.asText().strip(), clock.millis());
+            return javax.ws.rs.core.Response.ok(Views.alert(done)).build();
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict("ALREADY_ACKNOWLEDGED", "id", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("cases/{caseNumber}/deadlines")
+    @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER, Roles.HOST_SYSTEM})
+    public Map<String, Object> deadlines(@PathParam("caseNumber") String caseNumber,
+            @Context SecurityContext security) {
+        CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
+        Caller caller = Caller.from(security.getUserPrincipal());
+        if (!caller.covers(cn)) {
+            throw new ApiException(403, "ORGANISATION_MISMATCH", "caseNumber", "Organisation " + caller.organisation()
+                    + " of user " + caller.user() + " does not cover court " + cn.courtCode() + " of case " + cn);
+        }
+        List<DeadlineEntity> deadlines = store.deadlines(cn.canonical());
+        Map<Long, List<AlertEntity>> alerts = store.alertsOf(deadlines);
+        Set<String> installed = monitor.activeRuleIds();
+        long now = clock.millis();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("caseNumber", cn.canonical());
+        out.put("deadlines", deadlines.stream()
+                .map(d -> Views.deadline(d, alerts.getOrDefault(d.getId(), List.of()), installed, now)).toList());
+        out.put("findings", store.findings(cn.canonical()).stream().map(Views::finding).toList());
+        return out;
+    }
+
+    @GET
+    @Path("rules")
+    @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
+    public Map<String, Object> rules() {
+        List<DeadlineRule> inUse = monitor.rules();
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (NodeMonitor.RegisteredRule r : monitor.registeredRules()) {
+            rules.add(Views.rule(r.rule(), r.properties(), inUse.contains(r.rule())));
+        }
+        rules.sort((a, b) -> String.valueOf(a.get("id")).compareTo(String.valueOf(b.get("id"))));
+        return Map.of("count", rules.size(), "rules", rules);
+    }
+
+    private static LocalDate date(String text, String field, List<ValidationException> errors) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new ValidationException("INVALID_DATE", field, field + " must be an ISO date such as 2024-10-08"));
+            return null;
+        }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,415 @@
+package org.jiandu.monitor.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+
+import org.jiandu.api.Topics;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Raises due alerts (Art. 8): every {@code sweep.intervalSeconds} on its own thread, it reads the open deadlines
+ * whose next alert time has come, oldest first, in bounded batches of {@code sweep.batchSize}, one transaction each:
+ *
+ * <ol>
+ * <li>{@code SELECT … WHERE NEXT_ALERT_AT <= now AND RULE_ID IN (registered rules) ORDER BY NEXT_ALERT_AT FETCH
+ * FIRST n ROWS ONLY} (index {@code JD_MON_DEADLINE_NEXT}; no locks kept);</li>
+ * <li>claims each row by compare-and-set: {@code UPDATE … SET FIRED, NEXT_LEVEL, NEXT_ALERT_AT, VERSION = VERSION + 1
+ * WHERE ID = ? AND VERSION = ?} — a row another node (or the case evaluation) changed meanwhile answers 0 and is
+ * left alone;</li>
+ * <li>inserts the alerts of the claimed rows, whose primary key is a function of (deadline, level), so a level can
+ * never be raised twice on a deadline, whatever nodes and restarts;</li>
+ * <li>commits, then publishes each alert on EventAdmin {@code jiandu/alert/<LEVEL>}.</li>
+ * </ol>
+ *
+ * A crash before the commit leaves nothing behind (the next sweep does it); after the commit the alerts exist
+ * (publication is best effort; the alert list is the record). Several nodes on one database may all sweep: the
+ * compare-and-set divides the rows (Derby has no {@code SKIP LOCKED}; the losing node merely wastes a read). A
+ * REMINDER whose deadline has already expired is skipped, not raised.
+ */
+@Component(service = Sweeper.class, configurationPid = MonitorConfig.PID, immediate = true)
+public class Sweeper {
+    private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
+    private static final String SELECT = "SELECT d.ID, d.VERSION, d.CASE_NUMBER, d.COURT_CODE, d.RULE_ID, d.TITLE, "
+            + "d.ARTICLE, d.DUE_DATE, d.EXPIRES_AT, d.REMIND_AT, d.ESCALATE_AT, d.FIRED, c.HANDLER, c.LEADER "
+            + "FROM JD_MON_DEADLINE d LEFT OUTER JOIN JD_MON_CASE c ON c.CASE_NUMBER = d.CASE_NUMBER "
+            + "WHERE d.NEXT_ALERT_AT <= ? AND d.RULE_ID IN (%s) ORDER BY d.NEXT_ALERT_AT FETCH FIRST %d ROWS ONLY";
+    private static final String CLAIM = "UPDATE JD_MON_DEADLINE SET FIRED = ?, NEXT_LEVEL = ?, NEXT_ALERT_AT = ?, "
+            + "VERSION = VERSION + 1, UPDATED_AT = ? WHERE ID = ? AND VERSION = ?";
+    private static final String INSERT = "INSERT INTO JD_MON_ALERT (ID, DEADLINE_ID, ALERT_LEVEL, CASE_NUMBER, "
+            + "COURT_CODE, RULE_ID, DUE_DATE, EXPIRES_AT, RAISED_AT, ADDRESSEE, MESSAGE) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private final NodeMonitor monitor;
+    private final Clock clock;
+    private final EventAdmin eventAdmin;
+    private final int batchSize;
+    private final Map<String, String> courtLeaders = new HashMap<>();
+    private final ScheduledExecutorService executor;
+    private final long intervalMillis;
+
+    /** What one sweep did. */
+    public record Result(int batches, int claimed, int raised, int skipped, int lostRaces, long millis) {
+    }
+
+    @Activate
+    public Sweeper(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
+            @Reference(target = "(osgi.unit.name=jiandu-monitor)") EntityManagerFactory emf,
+            @Reference NodeMonitor monitor, @Reference(target = "(jiandu.clock=true)") Clock clock,
+            @Reference EventAdmin eventAdmin, MonitorConfig config) {
+        this.dataSource = dataSource;
+        this.monitor = monitor;
+        this.clock = clock;
+        this.eventAdmin = eventAdmin;
+        this.batchSize = Math.max(1, Math.min(4000, config.sweep_batchSize()));
+        for (String pair : config.escalation_courtLeaders()) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || eq == pair.length() - 1) {
+                throw new IllegalArgumentException("escalation.courtLeaders: \"" + pair + "\" is not COURT=PERSON");
+            }
+            courtLeaders.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+        }
+        // the tables exist before the first sweep
+        emf.createEntityManager().close();
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jiandu-monitor-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        this.intervalMillis = Math.max(1, config.sweep_intervalSeconds()) * 1000L;
+        if (config.sweep_enabled()) {
+            executor.schedule(this::tick, Math.min(intervalMillis, 5000), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * One periodic run: sweep, then sleep until the next alert time (at least 200 ms, at most the interval), so
+     * that a storm of deadlines expiring at one instant starts being swept within a moment of it.
+     */
+    private void tick() {
+        sweepSafely();
+        long delay = intervalMillis;
+        try {
+            Long next = nextAlertAfter(clock.millis());
+            if (next != null) {
+                delay = Math.max(200, Math.min(intervalMillis, next - clock.millis() + 50));
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Sweeper could not read the next alert time; sweeping again in {} ms", delay, e);
+        }
+        if (!executor.isShutdown()) {
+            executor.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private Long nextAlertAfter(long now) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT MIN(NEXT_ALERT_AT) FROM JD_MON_DEADLINE WHERE NEXT_ALERT_AT > ?")) {
+            s.setLong(1, now);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? boxed(rs, 1) : null;
+            }
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        executor.shutdownNow();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("The sweeper did not stop within 30 s");
+        }
+    }
+
+    private void sweepSafely() {
+        try {
+            Result r = sweep();
+            if (r.raised() > 0) {
+                LOG.info("Sweep: {} alerts raised from {} deadlines in {} batches, {} ms", r.raised(), r.claimed(),
+                        r.batches(), r.millis());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.error("Sweep failed; the next one retries", e);
+        }
+    }
+
+    /** Sweeps now, on the caller's thread, until no due alert is left (commands, tests, benchmarks). */
+    public synchronized Result sweep() throws SQLException {
+        long t0 = System.nanoTime();
+        int batches = 0;
+        int claimed = 0;
+        int raised = 0;
+        int skipped = 0;
+        int lost = 0;
+        while (!Thread.currentThread().isInterrupted()) {
+            Set<String> rules = monitor.activeRuleIds();
+            if (rules.isEmpty()) {
+                break;
+            }
+            Batch b = batch(clock.millis(), rules);
+            if (b.read == 0) {
+                break;
+            }
+            batches++;
+            claimed += b.claimed;
+            raised += b.alerts.size();
+            skipped += b.skipped;
+            lost += b.read - b.claimed;
+            publish(b.alerts);
+            if (b.read < batchSize || b.claimed == 0) {
+                break;
+            }
+        }
+        return new Result(batches, claimed, raised, skipped, lost, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private record Row(long id, int version, String caseNumber, String court, String ruleId, String title,
+            String article, LocalDate due, Long expiresAt, Long remindAt, Long escalateAt, int fired, String handler,
+            String leader) {
+    }
+
+    /** An alert as raised, for publication. */
+    record Raised(long id, long deadlineId, AlertLevel level, String caseNumber, String court, String ruleId,
+            LocalDate due, Long expiresAt, long raisedAt, String addressee, String message) {
+    }
+
+    private static final class Batch {
+        int read;
+        int claimed;
+        int skipped;
+        final List<Raised> alerts = new ArrayList<>();
+    }
+
+    private Batch batch(long now, Set<String> rules) throws SQLException {
+        Batch out = new Batch();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Row> rows = read(c, now, rules);
+                out.read = rows.size();
+                if (rows.isEmpty()) {
+                    c.rollback();
+                    return out;
+                }
+                List<Row> claimedRows = new ArrayList<>(rows.size());
+                List<Plan> plans = new ArrayList<>(rows.size());
+                try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
+                    for (Row r : rows) {
+                        Plan p = plan(r, now);
+                        plans.add(p);
+                        claim.setInt(1, p.fired);
+                        claim.setString(2, p.next == null ? null : p.next.name());
+                        if (p.nextAt == null) {
+                            claim.setNull(3, Types.BIGINT);
+                        } else {
+                            claim.setLong(3, p.nextAt);
+                        }
+                        claim.setLong(4, now);
+                        claim.setLong(5, r.id);
+                        claim.setInt(6, r.version);
+                        claim.addBatch();
+                    }
+                    int[] counts = claim.executeBatch();
+                    List<Plan> kept = new ArrayList<>();
+                    for (int i = 0; i < rows.size(); i++) {
+                        if (counts[i] == 1 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+                            claimedRows.add(rows.get(i));
+                            kept.add(plans.get(i));
+                        }
+                    }
+                    plans = kept;
+                }
+                out.claimed = claimedRows.size();
+                try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                    int n = 0;
+                    for (int i = 0; i < claimedRows.size(); i++) {
+                        Row r = claimedRows.get(i);
+                        Plan p = plans.get(i);
+                        out.skipped += p.skipped;
+                        for (AlertLevel level : p.levels) {
+                            Raised a = raise(r, level, now);
+                            insert.setLong(1, a.id);
+                            insert.setLong(2, a.deadlineId);
+                            insert.setString(3, level.name());
+                            insert.setString(4, a.caseNumber);
+                            insert.setString(5, a.court);
+                            insert.setString(6, a.ruleId);
+                            if (a.due == null) {
+                                insert.setNull(7, Types.DATE);
+                            } else {
+                                insert.setDate(7, java.sql.Date.valueOf(a.due));
+                            }
+                            if (a.expiresAt == null) {
+                                insert.setNull(8, Types.BIGINT);
+                            } else {
+                                insert.setLong(8, a.expiresAt);
+                            }
+                            insert.setLong(9, a.raisedAt);
+                            insert.setString(10, a.addressee);
+                            insert.setString(11, a.message);
+                            insert.addBatch();
+                            out.alerts.add(a);
+                            n++;
+                        }
+                    }
+                    if (n > 0) {
+                        insert.executeBatch();
+                    }
+                }
+                c.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private List<Row> read(Connection c, long now, Set<String> rules) throws SQLException {
+        String in = String.join(", ", java.util.Collections.nCopies(rules.size(), "?"));
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(String.format(SELECT, in, batchSize))) {
+            s.setLong(1, now);
+            int i = 2;
+            for (String r : rules) {
+                s.setString(i++, r);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    java.sql.Date due = rs.getDate(8);
+                    rows.add(new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), due == null ? null : due.toLocalDate(), boxed(rs, 9),
+                            boxed(rs, 10), boxed(rs, 11), rs.getInt(12), rs.getString(13), rs.getString(14)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Long boxed(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The levels to raise now on one row, and what to arm next. */
+    private static final class Plan {
+        final List<AlertLevel> levels = new ArrayList<>(2);
+        int fired;
+        int skipped;
+        AlertLevel next;
+        Long nextAt;
+    }
+
+    private static Plan plan(Row r, long now) {
+        Plan p = new Plan();
+        p.fired = r.fired;
+        for (AlertLevel level : AlertLevel.values()) {
+            Long t = time(r, level);
+            if (t == null || (p.fired & level.bit()) != 0) {
+                continue;
+            }
+            if (t > now) {
+                break;
+            }
+            p.fired |= level.bit();
+            if (level == AlertLevel.REMINDER && r.expiresAt != null && r.expiresAt <= now) {
+                p.skipped++;
+            } else {
+                p.levels.add(level);
+            }
+        }
+        for (AlertLevel level : AlertLevel.values()) {
+            Long t = time(r, level);
+            if (t != null && (p.fired & level.bit()) == 0) {
+                p.next = level;
+                p.nextAt = t;
+                break;
+            }
+        }
+        return p;
+    }
+
+    private static Long time(Row r, AlertLevel level) {
+        return switch (level) {
+            case REMINDER -> r.remindAt;
+            case OVERDUE -> r.expiresAt;
+            case ESCALATED -> r.escalateAt;
+        };
+    }
+
+    private Raised raise(Row r, AlertLevel level, long now) {
+        String addressee;
+        String text;
+        String what = r.title + "（" + r.article + "）";
+        String due = r.due == null ? "—" : r.due.toString();
+        switch (level) {
+            case REMINDER -> {
+                addressee = r.handler != null ? r.handler : "承办人（" + r.court + "）";
+                text = "【提醒】" + r.caseNumber + "：" + what + "，期限至" + due + "届满，请及时办理。";
+            }
+            case OVERDUE -> {
+                addressee = r.handler != null ? r.handler : "承办人（" + r.court + "）";
+                text = "【逾期】" + r.caseNumber + "：" + what + "，期限已于" + due + "届满，尚未完成，请立即纠正。";
+            }
+            default -> {
+                addressee = r.leader != null ? r.leader
+                        : courtLeaders.getOrDefault(r.court, r.court + "执行局负责同志");
+                text = "【督办】" + r.caseNumber + "：" + what + "，期限" + due + "届满后" + monitor.escalationWorkingDays()
+                        + "个工作日仍未完成，依法〔2021〕322号第8条报请" + addressee + "督办。";
+            }
+        }
+        if (text.length() > 1000) {
+            text = text.substring(0, 1000);
+        }
+        return new Raised(level.alertId(r.id), r.id, level, r.caseNumber, r.court, r.ruleId, r.due, r.expiresAt, now,
+                addressee, text);
+    }
+
+    private void publish(List<Raised> alerts) {
+        for (Raised a : alerts) {
+            Map<String, Object> props = new HashMap<>();
+            props.put("alertId", a.id);
+            props.put("deadlineId", a.deadlineId);
+            props.put("level", a.level.name());
+            props.put(Topics.PROP_CASE_NUMBER, a.caseNumber);
+            props.put("court", a.court);
+            props.put("ruleId", a.ruleId);
+            if (a.due != null) {
+                props.put("due", a.due.toString());
+            }
+            if (a.expiresAt != null) {
+                props.put("expiresAt", Instant.ofEpochMilli(a.expiresAt).toString());
+            }
+            props.put("raisedAt", Instant.ofEpochMilli(a.raisedAt).toString());
+            props.put("addressee", a.addressee);
+            props.put("message", a.message);
+            eventAdmin.postEvent(new Event(Topics.ALERT_PREFIX + a.level.name(), props));
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.jiandu.monitor.internal.rules;
+
+import static org.jiandu.api.event.CoreEventTypes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jiandu.api.deadline.DeadlineAction;
+import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Art. 13 of 法〔2021〕322号 (RULES.md §A row 13): when the online feedback shows property
+ * ({@code PROPERTY_QUERY_FEEDBACK} with {@code propertyFound = true}) control measures follow at once online, or
+ * within 3 working days of the feedback offline. One deadline per feedback (key {@code feedback:<hostEventId>});
+ * the next {@code PROPERTY_CONTROLLED} closes every earlier one, as does closing the case.
+ *
+ * <p>Rule id {@code art13.offline-control}; configuration PID {@code org.jiandu.monitor.rule.art13.offline-control}.
+ */
+@Component(service = DeadlineRule.class, configurationPid = OfflineControlRule.PID)
+@Designate(ocd = OfflineControlRule.Config.class)
+public class OfflineControlRule extends RuleSupport {
+    public static final String ID = "art13.offline-control";
+    static final String PID = PID_PREFIX + ID;
+
+    @ObjectClassDefinition(name = "Jiandu rule art13.offline-control", description = "线上查询反馈有财产、无法线上控制的，收到反馈后3个工作日内采取控制措施（法〔2021〕322号 第13条）")
+    public @interface Config {
+        @AttributeDefinition(description = "working days from feedback to offline control (Art. 13: 3)")
+        int period_amount() default 3;
+        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)")
+        String period_unit() default "WD";
+    }
+
+    private volatile Period period;
+
+    @Activate
+    public OfflineControlRule(Config config) {
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config config) {
+        period = Period.of(config.period_amount(), config.period_unit());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String article() {
+        return "法〔2021〕322号 第13条";
+    }
+
+    @Override
+    public String title() {
+        return "线上查询反馈有财产、无法线上控制的，收到反馈后3个工作日内采取控制措施";
+    }
+
+    @Override
+    public List<DeadlineAction> onEntry(LedgerEntry entry, List<LedgerEntry> history) {
+        if (is(entry, PROPERTY_QUERY_FEEDBACK)) {
+            return flag(entry, "propertyFound")
+                    ? List.of(open("feedback:" + entry.event().hostEventId(), entry, period, false))
+                    : List.of();
+        }
+        if (is(entry, PROPERTY_CONTROLLED, CASE_CLOSED, TERMINATION_RULED)) {
+            List<DeadlineAction> out = new ArrayList<>();
+            for (LedgerEntry f : earlier(history, entry, PROPERTY_QUERY_FEEDBACK, null, null)) {
+                out.add(close("feedback:" + f.event().hostEventId()));
+            }
+            return out;
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,86 @@
+package org.jiandu.monitor.internal.rules;
+
+import static org.jiandu.api.event.CoreEventTypes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jiandu.api.deadline.DeadlineAction;
+import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Art. 30 of 法〔2021〕322号 (RULES.md §A row 50): an enforcement petition received ({@code PETITION_RECEIVED}) is
+ * entered into the petition system within 5 working days ({@code PETITION_RECORDED}; key {@code record:<id>}) and
+ * concluded within 30 working days of receipt ({@code PETITION_CLOSED}; key {@code close:<id>}).
+ *
+ * <p>Rule id {@code art30.petition}; configuration PID {@code org.jiandu.monitor.rule.art30.petition}.
+ */
+@Component(service = DeadlineRule.class, configurationPid = PetitionRule.PID)
+@Designate(ocd = PetitionRule.Config.class)
+public class PetitionRule extends RuleSupport {
+    public static final String ID = "art30.petition";
+    static final String PID = PID_PREFIX + ID;
+
+    @ObjectClassDefinition(name = "Jiandu rule art30.petition", description = "收到执行信访材料后5个工作日内录入，30个工作日内办结（法〔2021〕322号 第30条）")
+    public @interface Config {
+        @AttributeDefinition(description = "working days to record the petition (Art. 30: 5)")
+        int record_workingDays() default 5;
+        @AttributeDefinition(description = "working days to conclude it (Art. 30: 30)")
+        int close_workingDays() default 30;
+    }
+
+    private volatile Period record;
+    private volatile Period conclude;
+
+    @Activate
+    public PetitionRule(Config config) {
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config config) {
+        record = Period.of(config.record_workingDays(), "WD");
+        conclude = Period.of(config.close_workingDays(), "WD");
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String article() {
+        return "法〔2021〕322号 第30条";
+    }
+
+    @Override
+    public String title() {
+        return "收到执行信访材料后5个工作日内录入，30个工作日内办结";
+    }
+
+    @Override
+    public List<DeadlineAction> onEntry(LedgerEntry entry, List<LedgerEntry> history) {
+        String petition = text(entry, "petitionId");
+        if (petition == null) {
+            return List.of();
+        }
+        if (is(entry, PETITION_RECEIVED)) {
+            return List.of(open("record:" + petition, entry, record, false),
+                    open("close:" + petition, entry, conclude, false));
+        }
+        if (is(entry, PETITION_RECORDED)) {
+            return List.of(close("record:" + petition));
+        }
+        if (is(entry, PETITION_CLOSED)) {
+            return List.of(close("record:" + petition), close("close:" + petition));
+        }
+        return List.of();
+    }
+}

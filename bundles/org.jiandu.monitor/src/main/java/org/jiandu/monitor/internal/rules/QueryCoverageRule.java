@@ -1,0 +1,86 @@
+package org.jiandu.monitor.internal.rules;
+
+import static org.jiandu.api.event.CoreEventTypes.*;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jiandu.api.deadline.DeadlineAction;
+import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Art. 13 of 法〔2021〕322号 (RULES.md §A row 12, second half): a network query must cover every property type
+ * for which the query system is open. A {@code PROPERTY_QUERY_STARTED} whose {@code propertyTypes} lack a type
+ * configured as queryable raises a finding (key {@code query:<hostEventId>}) naming the missing types. The default
+ * list is the types of RULES.md B11 (deposits, real estate, vehicles, securities, ships, online funds, wealth
+ * products); a court sets what its system has open.
+ *
+ * <p>Rule id {@code art13.query-coverage}; configuration PID {@code org.jiandu.monitor.rule.art13.query-coverage}.
+ */
+@Component(service = DeadlineRule.class, configurationPid = QueryCoverageRule.PID)
+@Designate(ocd = QueryCoverageRule.Config.class)
+public class QueryCoverageRule extends RuleSupport {
+    public static final String ID = "art13.query-coverage";
+    static final String PID = PID_PREFIX + ID;
+
+    @ObjectClassDefinition(name = "Jiandu rule art13.query-coverage", description = "网络查控的查询范围应覆盖系统已开通查询功能的全部财产类型（法〔2021〕322号 第13条）")
+    public @interface Config {
+        @AttributeDefinition(description = "property types the network query system has open (RULES.md B11)")
+        String[] queryableTypes() default {"DEPOSIT", "REAL_ESTATE", "VEHICLE", "SECURITIES", "SHIP", "ONLINE_FUNDS", "WEALTH_PRODUCTS"};
+    }
+
+    private volatile List<String> queryable;
+
+    @Activate
+    public QueryCoverageRule(Config config) {
+        configure(config);
+    }
+
+    @Modified
+    void configure(Config config) {
+        for (String t : config.queryableTypes()) {
+            if (!PROPERTY_TYPES.contains(t)) {
+                throw new IllegalArgumentException("queryableTypes: unknown property type " + t + "; known: " + PROPERTY_TYPES);
+            }
+        }
+        queryable = List.of(config.queryableTypes());
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String article() {
+        return "法〔2021〕322号 第13条";
+    }
+
+    @Override
+    public String title() {
+        return "网络查控的查询范围应覆盖系统已开通查询功能的全部财产类型";
+    }
+
+    @Override
+    public List<DeadlineAction> onEntry(LedgerEntry entry, List<LedgerEntry> history) {
+        if (!is(entry, PROPERTY_QUERY_STARTED)) {
+            return List.of();
+        }
+        List<String> covered = entry.event().payload().strings("propertyTypes");
+        List<String> missing = queryable.stream().filter(t -> !covered.contains(t)).toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        String message = "网络查控未覆盖已开通查询功能的全部财产类型，缺少：" + String.join("、", missing)
+                + "（" + article() + "）";
+        return List.of(new DeadlineAction.Finding("query:" + entry.event().hostEventId(), "VIOLATION", message,
+                java.util.Map.of("missingTypes", missing, "coveredTypes", covered, "queryableTypes", queryable)));
+    }
+}

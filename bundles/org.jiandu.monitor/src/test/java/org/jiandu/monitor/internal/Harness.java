@@ -1,0 +1,187 @@
+package org.jiandu.monitor.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.jiandu.api.calendar.WorkingCalendar;
+import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.calendar.internal.CalendarConfiguration;
+import org.jiandu.calendar.internal.WorkingCalendarService;
+import org.jiandu.monitor.internal.rules.AuthorityDisputeRule;
+import org.jiandu.monitor.internal.rules.CourtDisputeRule;
+import org.jiandu.monitor.internal.rules.DisbursementRule;
+import org.jiandu.monitor.internal.rules.DisposalStartRule;
+import org.jiandu.monitor.internal.rules.EnforcementTimeLimitRule;
+import org.jiandu.monitor.internal.rules.NetworkQueryRule;
+import org.jiandu.monitor.internal.rules.OfflineControlRule;
+import org.jiandu.monitor.internal.rules.PaymentNoticeRule;
+import org.jiandu.monitor.internal.rules.PetitionRule;
+import org.jiandu.monitor.internal.rules.PostTerminationQueryRule;
+import org.jiandu.monitor.internal.rules.PropertyLeadRule;
+import org.jiandu.monitor.internal.rules.QueryCoverageRule;
+import org.jiandu.monitor.internal.rules.ReferencePriceRule;
+import org.jiandu.monitor.internal.rules.SelfDisposalRule;
+import org.jiandu.monitor.internal.rules.SimpleCaseConversionRule;
+import org.jiandu.monitor.internal.rules.UnexecutedSixMonthsRule;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+/**
+ * The monitor as Karaf wires it, without Karaf: the real calendar, EclipseLink over an in-memory Derby, the
+ * built-in rules, an in-memory ledger, a test clock and an EventAdmin that records what is published.
+ */
+final class Harness implements AutoCloseable {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    static final WorkingCalendar CALENDAR = new WorkingCalendarService(Configs.defaults(CalendarConfiguration.class));
+
+    final MutableClock clock;
+    final FakeLedger ledger;
+    final EmbeddedDataSource dataSource;
+    final EntityManagerFactory emf;
+    final List<Event> published = java.util.Collections.synchronizedList(new ArrayList<>());
+    final EventAdmin eventAdmin = new EventAdmin() {
+        @Override
+        public void postEvent(Event event) {
+            published.add(event);
+        }
+
+        @Override
+        public void sendEvent(Event event) {
+            published.add(event);
+        }
+    };
+    final MonitorConfig config;
+    final List<NodeMonitor> monitors = new ArrayList<>();
+    final List<Sweeper> sweepers = new ArrayList<>();
+    NodeMonitor monitor;
+    Sweeper sweeper;
+    final MonitorStore store;
+
+    Harness(String now) {
+        this(now, Map.of());
+    }
+
+    Harness(String now, Map<String, Object> config) {
+        this.clock = new MutableClock(now);
+        this.ledger = new FakeLedger(clock);
+        Map<String, Object> c = new HashMap<>(config);
+        c.putIfAbsent("sweep_enabled", false);
+        c.putIfAbsent("catchUp_intervalSeconds", 3600);
+        this.config = Configs.of(MonitorConfig.class, c);
+        dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:monitor" + DATABASES.incrementAndGet());
+        dataSource.setCreateDatabase("create");
+        Map<String, Object> props = new HashMap<>();
+        props.put("javax.persistence.nonJtaDataSource", dataSource);
+        emf = Persistence.createEntityManagerFactory("jiandu-monitor", props);
+        store = new MonitorStore(emf);
+        monitor = startMonitor();
+        sweeper = startSweeper(monitor);
+    }
+
+    /** A node monitor with the built-in rules, as after a (re)start. */
+    NodeMonitor startMonitor() {
+        NodeMonitor m = new NodeMonitor(emf, ledger, CALENDAR, clock, eventAdmin, config);
+        for (DeadlineRule r : builtInRules()) {
+            m.addRule(r, Map.of("service.id", (long) monitors.size() * 100 + m.rules().size()));
+        }
+        monitors.add(m);
+        try {
+            // wait for the catch-up that readiness started, so that tests decide what is evaluated when
+            m.catchUpNow();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+
+    Sweeper startSweeper(NodeMonitor m) {
+        Sweeper s = new Sweeper(dataSource, emf, m, clock, eventAdmin, config);
+        sweepers.add(s);
+        return s;
+    }
+
+    static List<DeadlineRule> builtInRules() {
+        return List.of(new SimpleCaseConversionRule(Configs.defaults(SimpleCaseConversionRule.Config.class)),
+                new NetworkQueryRule(Configs.defaults(NetworkQueryRule.Config.class)),
+                new OfflineControlRule(Configs.defaults(OfflineControlRule.Config.class)),
+                new PropertyLeadRule(Configs.defaults(PropertyLeadRule.Config.class)),
+                new QueryCoverageRule(Configs.defaults(QueryCoverageRule.Config.class)),
+                new ReferencePriceRule(Configs.defaults(ReferencePriceRule.Config.class)),
+                new DisposalStartRule(Configs.defaults(DisposalStartRule.Config.class)),
+                new SelfDisposalRule(Configs.defaults(SelfDisposalRule.Config.class)),
+                new PaymentNoticeRule(Configs.defaults(PaymentNoticeRule.Config.class)),
+                new DisbursementRule(Configs.defaults(DisbursementRule.Config.class)),
+                new CourtDisputeRule(Configs.defaults(CourtDisputeRule.Config.class)),
+                new AuthorityDisputeRule(Configs.defaults(AuthorityDisputeRule.Config.class)),
+                new UnexecutedSixMonthsRule(Configs.defaults(UnexecutedSixMonthsRule.Config.class)),
+                new PetitionRule(Configs.defaults(PetitionRule.Config.class)),
+                new EnforcementTimeLimitRule(Configs.defaults(EnforcementTimeLimitRule.Config.class)),
+                new PostTerminationQueryRule(Configs.defaults(PostTerminationQueryRule.Config.class)));
+    }
+
+    /** Records an event in the ledger and evaluates it, as EventAdmin delivery would. */
+    LedgerEntry event(String caseNumber, String type, String occurredAt, Object... payload) throws Exception {
+        LedgerEntry e = ledger.record(caseNumber, type, occurredAt, payload);
+        monitor.evaluateNow(List.of(e));
+        return e;
+    }
+
+    DeadlineEntity deadline(String caseNumber, String ruleId, String key) {
+        return store.deadlines(org.jiandu.api.CaseNumber.parse(caseNumber).canonical()).stream()
+                .filter(d -> d.getRuleId().equals(ruleId) && d.getKey().equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no deadline " + ruleId + "/" + key + " on " + caseNumber));
+    }
+
+    List<AlertEntity> alerts(String caseNumber) {
+        return store.alerts(new MonitorStore.AlertFilter(null, null, null, null, null, null, null,
+                org.jiandu.api.CaseNumber.parse(caseNumber).canonical(), null, null, 1000));
+    }
+
+    int sql(String statement) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            return s.executeUpdate(statement);
+        }
+    }
+
+    long count(String query) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                var rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (Sweeper s : sweepers) {
+            s.deactivate();
+        }
+        for (NodeMonitor m : monitors) {
+            m.deactivate();
+        }
+        emf.close();
+        EmbeddedDataSource drop = new EmbeddedDataSource();
+        drop.setDatabaseName(dataSource.getDatabaseName());
+        drop.setConnectionAttributes("drop=true");
+        try {
+            drop.getConnection().close();
+        } catch (SQLException expected) {
+            // Derby answers a successful drop with SQLState 08006
+            if (!"08006".equals(expected.getSQLState())) {
+                throw expected;
+            }
+        }
+    }
+}
