@@ -30,6 +30,7 @@ import org.jiandu.api.ValidationException;
  * {@link ValidationException}s: the input breaks a rule (negative amount, period ending before it starts); the
  * code and field say which. {@link NullPointerException}: a {@code null} argument, a programming error.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface WorkingCalendar {
 
     /** The time zone of every deadline: Asia/Shanghai. */

@@ -19,6 +19,7 @@ import org.jiandu.api.event.CaseEvent;
  * <p>After an append commits, the ledger publishes the entry on EventAdmin under
  * {@link org.jiandu.api.Topics#forCaseEvent(String)}, asynchronously, once per new entry (never for duplicates).
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface CaseLedger {
 
     /** The largest batch {@link #appendAll(List)} takes. */
