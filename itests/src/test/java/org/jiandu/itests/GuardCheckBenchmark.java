@@ -40,7 +40,7 @@ import org.osgi.framework.ServiceReference;
  * of {@code POST /api/v1/guard/check} with the node monitor's guards installed (jiandu-core + jiandu-node-monitor,
  * embedded Derby), against a case whose timeline holds 100 entries, among 300 other cases of 20 entries. Run with
  * <pre>
- * mvn -B -pl itests verify -Dit.test=GuardCheckBenchmark -Djiandu.itest.portBase=32000
+ * mvn -B -pl itests verify -Dit.test=GuardCheckBenchmark
  * </pre>
  * It prints p50/p90/p99/max per operation type and writes them to {@code itests/target/guard-check-bench.txt}.
  * See bundles/org.jiandu.monitor/PERFORMANCE-GUARDS.md.
@@ -71,7 +71,6 @@ public class GuardCheckBenchmark extends JianduTestSupport {
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(karafWith("jiandu-core", "jiandu-node-monitor"),
-                editConfigurationFilePut("etc/system.properties", "jiandu.itest.portBase", String.valueOf(PORT_BASE)),
                 editConfigurationFilePut("etc/system.properties", "jiandu.bench.out",
                         new File("target/guard-check-bench.txt").getAbsolutePath()));
     }

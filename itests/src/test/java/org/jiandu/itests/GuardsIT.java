@@ -55,10 +55,7 @@ public class GuardsIT extends JianduTestSupport {
 
     @Configuration
     public Option[] config() {
-        // The test methods run inside Karaf, where -Djiandu.itest.portBase of the Maven run is not set: pass it
-        // on, or the HTTP client would call the default port 18181 (another run's Karaf, or nothing).
-        return OptionUtils.combine(karafWith("jiandu-core", "jiandu-node-monitor"),
-                editConfigurationFilePut("etc/system.properties", "jiandu.itest.portBase", String.valueOf(PORT_BASE)));
+        return karafWith("jiandu-core", "jiandu-node-monitor");
     }
 
     @Before

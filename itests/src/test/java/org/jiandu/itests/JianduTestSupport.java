@@ -36,10 +36,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * client with a bounded poll.
  */
 public abstract class JianduTestSupport {
-    /** Ports are offsets from {@code -Djiandu.itest.portBase} (default 18000), so test runs can share a machine. */
-    public static final int PORT_BASE = Integer.getInteger("jiandu.itest.portBase", 18000);
-    public static final int HTTP_PORT = PORT_BASE + 181;
-    protected static final String BASE = "http://127.0.0.1:" + HTTP_PORT + "/api";
+    /**
+     * Each Karaf under test gets free ports chosen when its configuration is built (one container stopping while the
+     * next starts must not collide); the HTTP port is passed into the container, where the test methods run.
+     */
+    private static final String HTTP_PORT_PROPERTY = "jiandu.itest.httpPort";
+
+    /** The HTTP port of the Karaf under test; read inside the container. */
+    protected static int httpPort() {
+        return Integer.getInteger(HTTP_PORT_PROPERTY, 18181);
+    }
+
+    protected static String base() {
+        return "http://127.0.0.1:" + httpPort() + "/api";
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("no free TCP port", e);
+        }
+    }
+
     protected static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
@@ -52,6 +71,7 @@ public abstract class JianduTestSupport {
         MavenUrlReference jiandu = maven().groupId("org.jiandu").artifactId("jiandu-features").version(version)
                 .classifier("features").type("xml");
         String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        int http = freePort();
         return new Option[] {
             karafDistributionConfiguration().frameworkUrl(karaf).unpackDirectory(new File("target/exam"))
                     .useDeployFolder(false),
@@ -62,14 +82,14 @@ public abstract class JianduTestSupport {
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=Asia/Shanghai"),
             vmOption("-Dfile.encoding=UTF-8"),
-            // the test methods run inside Karaf: they need the port base there too
-            editConfigurationFilePut("etc/system.properties", "jiandu.itest.portBase", String.valueOf(PORT_BASE)),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(HTTP_PORT)),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(PORT_BASE + 101)),
+            // the test methods run inside Karaf: they read the HTTP port there
+            editConfigurationFilePut("etc/system.properties", HTTP_PORT_PROPERTY, String.valueOf(http)),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
-                    String.valueOf(PORT_BASE + 1099)),
+                    String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
-                    String.valueOf(PORT_BASE + 1444)),
+                    String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", repo),
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                     "file:" + repo + "@id=local@snapshots"),
@@ -119,7 +139,7 @@ public abstract class JianduTestSupport {
     }
 
     private static URI uri(String path) {
-        return URI.create(BASE + path);
+        return URI.create(base() + path);
     }
 
     /** A case number as a URL path segment. */
@@ -127,11 +147,29 @@ public abstract class JianduTestSupport {
         return URLEncoder.encode(caseNumber, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** Waits until the REST server answers (it starts asynchronously with the features). */
+    /**
+     * Waits until the REST server serves the core endpoints. Resources register one by one as their bundles start,
+     * so the server answers before all of them are there; the OpenAPI document lists what is served right now.
+     */
     protected static void awaitRest() {
-        await("REST server answering /api/openapi.json", 120, () -> {
+        awaitEndpoints("/api/v1/cases/{caseNumber}/events", "/api/v1/events", "/api/v1/guard/check",
+                "/api/v1/cases/{caseNumber}/timeline");
+    }
+
+    /** Waits until every given path (as written in the OpenAPI document) is served. */
+    protected static void awaitEndpoints(String... paths) {
+        await("REST endpoints " + java.util.Arrays.toString(paths), 120, () -> {
             try {
-                return get(null, "/openapi.json").status() == 200;
+                Reply r = get(null, "/openapi.json");
+                if (r.status() != 200 || r.body() == null) {
+                    return false;
+                }
+                for (String p : paths) {
+                    if (!r.body().get("paths").has(p)) {
+                        return false;
+                    }
+                }
+                return true;
             } catch (AssertionError e) {
                 return false;
             }

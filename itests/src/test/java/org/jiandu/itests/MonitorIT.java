@@ -66,9 +66,7 @@ public class MonitorIT extends JianduTestSupport {
 
     @Configuration
     public Option[] config() {
-        // the probe runs inside Karaf and computes the REST port from the same property as the driver
-        return org.ops4j.pax.exam.OptionUtils.combine(karafWith("jiandu-core", "jiandu-node-monitor"),
-                org.ops4j.pax.exam.CoreOptions.vmOption("-Djiandu.itest.portBase=" + PORT_BASE));
+        return karafWith("jiandu-core", "jiandu-node-monitor");
     }
 
     @Before

@@ -24,7 +24,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * The HTTP latency driver of the seizure guard (issue 5: ≤ 20 ms p99 over HTTP for a case with 50 controlled assets
  * and 20 candidates). Not a test — its name does not end in IT, so {@code mvn verify} skips it; run it with
- * {@code mvn -pl itests verify -Dit.test=SeizureHttpBench -Djiandu.itest.portBase=34000}. It boots jiandu-core and
+ * {@code mvn -pl itests verify -Dit.test=SeizureHttpBench}. It boots jiandu-core and
  * jiandu-seizure-guard in Karaf (embedded Derby), records the case over HTTP, then sends guard checks one after the
  * other through {@code POST /api/v1/guard/check} (which also records every check in the database) and register
  * reads through {@code GET /api/v1/cases/{case}/seizures}, and writes the latency percentiles to
@@ -43,7 +43,6 @@ public class SeizureHttpBench extends JianduTestSupport {
     @Configuration
     public Option[] config() {
         return OptionUtils.combine(karafWith("jiandu-core", "jiandu-seizure-guard"),
-                CoreOptions.vmOption("-Djiandu.itest.portBase=" + PORT_BASE),
                 CoreOptions.vmOption("-Dseizure.bench.warmup=" + WARMUP),
                 CoreOptions.vmOption("-Dseizure.bench.requests=" + MEASURED),
                 CoreOptions.vmOption("-Dseizure.bench.out="

@@ -56,9 +56,7 @@ public class SeizureIT extends JianduTestSupport {
 
     @Configuration
     public Option[] config() {
-        // the test methods run inside Karaf: give them the port base too, or they call the default port
-        return org.ops4j.pax.exam.OptionUtils.combine(karafWith("jiandu-core", "jiandu-seizure-guard"),
-                org.ops4j.pax.exam.CoreOptions.vmOption("-Djiandu.itest.portBase=" + PORT_BASE));
+        return karafWith("jiandu-core", "jiandu-seizure-guard");
     }
 
     @Before
