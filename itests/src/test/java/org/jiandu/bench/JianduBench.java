@@ -41,7 +41,7 @@ public final class JianduBench {
             int singleSeconds, int singleMaxPerThread, int singleCasesPerThread, int batchThreads, int batchSize,
             int batchEventsPerCase, int batchWarmupEvents, int batchEvents, int timelineEntries, int timelineWarmup,
             int timelineReads, long verifyEntries, int phaseTimeoutSeconds, int jstackIntervalSeconds, boolean jfr,
-            int quietWaitSeconds, int warmupMaxSeconds, double jitSettledCores) {
+            int quietWaitSeconds, int warmupMaxSeconds, double jitSettledCores, int attempts, double maxOtherCores) {
         static Config fromSystemProperties() {
             Path target = Path.of(str("bench.target", "itests/target"));
             return new Config(Path.of(str("bench.distribution", "distribution/target/assembly")).toAbsolutePath(),
@@ -59,7 +59,8 @@ public final class JianduBench {
                     num("bench.phaseTimeoutSeconds", 1200), num("bench.jstack.intervalSeconds", 0),
                     Boolean.parseBoolean(str("bench.jfr", "false")), num("bench.quietWaitSeconds", 120),
                     num("bench.warmup.maxSeconds", 300),
-                    Double.parseDouble(str("bench.jit.settledCores", "0.10")));
+                    Double.parseDouble(str("bench.jit.settledCores", "0.10")), num("bench.attempts", 3),
+                    Double.parseDouble(str("bench.maxOtherCores", "0.25")));
         }
 
         private static String str(String key, String dflt) {
@@ -85,9 +86,12 @@ public final class JianduBench {
         String resources = "";
         long karafCpuMs;
         long clientCpuMs;
+        double otherCores;
+        String attempt = "";
 
         void used(Machine.Snapshot before, Machine.Snapshot after) {
             resources = before.describe(after);
+            otherCores = before.otherCores(after);
             karafCpuMs = after.karafCpuMs() - before.karafCpuMs();
             clientCpuMs = after.clientCpuMs() - before.clientCpuMs();
         }
@@ -235,16 +239,16 @@ public final class JianduBench {
         List<Double> rates = warmUp("single-event ingestion", "events", Math.max(1, cfg.singleWarmupSeconds / 10),
                 () -> singleRun("single-warmup", "W", 1_000_000 + 10_000 * round[0]++, Duration.ofSeconds(10)));
         log("Single-event ingestion: measuring " + cfg.singleSeconds + " s");
-        Phase p = measured("single", () -> singleRun("single", "S", 2_000_000,
+        Phase p = leastDisturbed("single", a -> () -> singleRun("single", "S", 2_000_000 + 10_000 * a,
                 Duration.ofSeconds(cfg.singleSeconds)));
         log(String.format("  %.0f events/s, %s, failures %s", p.eventsPerSecond(), p.latencies.summary(),
                 p.failureText()));
         log("  " + p.cpuPerRequest() + "; " + p.resources);
-        reportFailures(p);
         row("Single-event ingestion over HTTP, " + threads + " concurrent clients (201 = committed)", "≥ 2,000 events/s",
-                String.format("%,.0f events/s (%,d events in %.1f s); latency %s; failures: %s",
-                        p.eventsPerSecond(), p.events.get(), p.seconds, p.latencies.summary(), p.failureText()),
-                p.eventsPerSecond() >= 2000 && p.failed() == 0 ? "yes" : "no");
+                String.format("%,.0f events/s (%,d events in %.1f s); latency %s; failures: %s%s",
+                        p.eventsPerSecond(), p.events.get(), p.seconds, p.latencies.summary(), p.failureText(),
+                        p.attempt),
+                met(p.eventsPerSecond() >= 2000 && p.failed() == 0, p));
         notes.add("Single-event ingestion: " + p.cpuPerRequest() + "; " + p.resources);
         row("(info) Single-event ingestion right after boot, per 10 s warm-up round while the JIT compiles", "",
                 rates.stream().map(r -> String.format("%,.0f", r)).collect(java.util.stream.Collectors.joining(" → "))
@@ -320,16 +324,16 @@ public final class JianduBench {
                 () -> batchRun("batch-warmup", "BW", warmRound));
         log("Batch ingestion: " + cfg.batchEvents + " events in batches of " + cfg.batchSize + " from "
                 + cfg.batchThreads + " clients");
-        Phase p = measured("batch", () -> batchRun("batch", "B", cfg.batchEvents));
+        Phase p = leastDisturbed("batch", a -> () -> batchRun("batch", "B", cfg.batchEvents));
         log(String.format("  %.0f events/s; per batch %s; failures %s", p.eventsPerSecond(), p.latencies.summary(),
                 p.failureText()));
         log("  " + p.cpuPerRequest() + "; " + p.resources);
-        reportFailures(p);
         row("Batch ingestion over HTTP (" + cfg.batchSize + " events per request, ~" + cfg.batchEventsPerCase
                 + " per case, " + cfg.batchThreads + " clients)", "≥ 10,000 events/s",
-                String.format("%,.0f events/s (%,d events in %.1f s); per batch %s; failures: %s",
-                        p.eventsPerSecond(), p.events.get(), p.seconds, p.latencies.summary(), p.failureText()),
-                p.eventsPerSecond() >= 10_000 && p.failed() == 0 ? "yes" : "no");
+                String.format("%,.0f events/s (%,d events in %.1f s); per batch %s; failures: %s%s",
+                        p.eventsPerSecond(), p.events.get(), p.seconds, p.latencies.summary(), p.failureText(),
+                        p.attempt),
+                met(p.eventsPerSecond() >= 10_000 && p.failed() == 0, p));
         notes.add("Batch ingestion: " + p.cpuPerRequest() + String.format(" (%.3f ms per event); ",
                 p.karafCpuMs / (double) Math.max(1, p.events.get())) + p.resources);
         return p;
@@ -449,16 +453,15 @@ public final class JianduBench {
         String expect = "\"count\":" + cfg.timelineEntries + ",";
         warmUp("timeline", "reads", Math.max(1, cfg.timelineWarmup / 200),
                 () -> timelineReads("timeline-warmup", get, expect, 200));
-        Phase p = measured("timeline", () -> timelineReads("timeline", get, expect, cfg.timelineReads));
+        Phase p = leastDisturbed("timeline", a -> () -> timelineReads("timeline", get, expect, cfg.timelineReads));
         long bytes = p.events.get() == 0 ? 0 : p.bytes / p.events.get();
         log("  " + p.latencies.summary() + String.format("; %.0f reads/s; %d bytes per response", p.eventsPerSecond(),
                 bytes) + "; failures " + p.failureText());
-        reportFailures(p);
         row("Timeline read of a case with " + cfg.timelineEntries + " entries (1 client, sequential)", "p99 ≤ 20 ms",
-                String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d reads (%,d bytes each); failures: %s",
+                String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d reads (%,d bytes each); failures: %s%s",
                         p.latencies.percentileMs(0.5), p.latencies.percentileMs(0.99), p.latencies.maxMs(),
-                        p.latencies.size(), bytes, p.failureText()),
-                p.latencies.percentileMs(0.99) <= 20 && p.failed() == 0 ? "yes" : "no");
+                        p.latencies.size(), bytes, p.failureText(), p.attempt),
+                met(p.latencies.percentileMs(0.99) <= 20 && p.failed() == 0, p));
         notes.add("Timeline: " + p.cpuPerRequest() + "; " + p.resources);
         return null;
     }
@@ -555,6 +558,37 @@ public final class JianduBench {
 
     private Machine.Snapshot snapshot() {
         return Machine.Snapshot.take(karaf.pid(), device);
+    }
+
+    /**
+     * Runs a measured HTTP phase again (up to bench.attempts times) while processes other than Karaf and this client
+     * took more than bench.maxOtherCores during it (other tenants' builds on this shared machine), and answers the
+     * least disturbed attempt. Every attempt is logged and noted, and the failures of all of them are reported.
+     */
+    private Phase leastDisturbed(String name, java.util.function.IntFunction<Step<Phase>> attempt) throws Exception {
+        Phase best = null;
+        List<String> seen = new ArrayList<>();
+        int a = 0;
+        while (a < Math.max(1, cfg.attempts)) {
+            Phase p = measured(cfg.attempts > 1 ? name + "-" + (a + 1) : name, attempt.apply(a));
+            a++;
+            reportFailures(p);
+            seen.add(String.format("attempt %d: %,.0f/s, p99 %.1f ms, other processes %.2f cores", a,
+                    p.eventsPerSecond(), p.latencies.percentileMs(0.99), p.otherCores));
+            log("  " + seen.get(seen.size() - 1));
+            if (best == null || p.otherCores < best.otherCores) {
+                best = p;
+                best.attempt = String.format("; attempt %d, other processes %.2f cores during it", a, p.otherCores);
+            }
+            if (p.otherCores <= cfg.maxOtherCores) {
+                break;
+            }
+        }
+        if (a > 1) {
+            notes.add(name + " was disturbed by other processes and repeated; kept the least disturbed of: "
+                    + String.join("; ", seen));
+        }
+        return best;
     }
 
     /**
@@ -716,6 +750,15 @@ public final class JianduBench {
         }
         b.append("\n## Settings\n\n```\n").append(cfg.toString().replace(", ", "\n  ")).append("\n```\n");
         return b.toString();
+    }
+
+    /** "yes", "no", or "no (disturbed …)" when other processes took CPU during the measurement. */
+    private String met(boolean ok, Phase p) {
+        if (ok) {
+            return "yes";
+        }
+        return p.otherCores > cfg.maxOtherCores ? String.format("no (disturbed: other processes took %.2f cores)",
+                p.otherCores) : "no";
     }
 
     private void row(String measure, String target, String measured, String met) {
