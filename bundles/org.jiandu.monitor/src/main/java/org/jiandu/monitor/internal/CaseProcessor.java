@@ -107,6 +107,11 @@ final class CaseProcessor {
             if (CoreEventTypes.HANDLER_ASSIGNED.equals(entry.event().type())) {
                 state.people(entry.event().payload().string("handler").orElse(null),
                         entry.event().payload().string("leader").orElse(null));
+                for (DeadlineEntity d : work.deadlines.values()) {
+                    if (d.getStatus().isOpen()) {
+                        d.people(state.getHandler(), state.getLeader());
+                    }
+                }
             }
             long entryRuleNanos = 0;
             for (DeadlineRule rule : rules) {
@@ -209,6 +214,7 @@ final class CaseProcessor {
             }
             if (d == null) {
                 d = new DeadlineEntity(w.state.getCaseNumber(), w.state.getCourtCode(), rule.id(), action.key(), w.now);
+                d.people(w.state.getHandler(), w.state.getLeader());
                 w.em.persist(d);
                 w.deadlines.put(mapKey, d);
             }

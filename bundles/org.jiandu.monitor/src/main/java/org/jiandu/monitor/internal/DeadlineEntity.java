@@ -22,13 +22,13 @@ import javax.persistence.Version;
  * <p>The alert schedule lives on the row: {@code REMIND_AT}, {@code EXPIRES_AT}, {@code ESCALATE_AT}, the levels
  * already fired ({@code FIRED}, a bit mask of {@link AlertLevel#bit()}) and the next one due
  * ({@code NEXT_LEVEL} at {@code NEXT_ALERT_AT}, {@code null} when nothing is pending). The sweeper reads by
- * {@code NEXT_ALERT_AT} and claims rows by compare-and-set on {@code VERSION}.
+ * {@code (NEXT_ALERT_AT, ID)} and claims rows by compare-and-set on {@code VERSION}.
  */
 @Entity
 @Table(name = "JD_MON_DEADLINE",
         uniqueConstraints = @UniqueConstraint(name = "JD_MON_DEADLINE_KEY",
                 columnNames = {"CASE_NUMBER", "RULE_ID", "DKEY"}),
-        indexes = @Index(name = "JD_MON_DEADLINE_NEXT", columnList = "NEXT_ALERT_AT"))
+        indexes = @Index(name = "JD_MON_DEADLINE_NEXT", columnList = "NEXT_ALERT_AT, ID"))
 public class DeadlineEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -99,6 +99,11 @@ public class DeadlineEntity {
     private String calendarVersions;
     @Column(name = "NOTE", length = 1000)
     private String note;
+    /** The case's handler and responsible leader (latest HANDLER_ASSIGNED), copied here for the alerts' addressees. */
+    @Column(name = "HANDLER", length = 128)
+    private String handler;
+    @Column(name = "LEADER", length = 128)
+    private String leader;
 
     @Column(name = "OPENED_AT", nullable = false)
     private long openedAt;
@@ -251,6 +256,14 @@ public class DeadlineEntity {
         return note;
     }
 
+    public String getHandler() {
+        return handler;
+    }
+
+    public String getLeader() {
+        return leader;
+    }
+
     public long getOpenedAt() {
         return openedAt;
     }
@@ -327,6 +340,11 @@ public class DeadlineEntity {
         this.closedAt = at;
         this.nextLevel = null;
         this.nextAlertAt = null;
+    }
+
+    void people(String handler, String leader) {
+        this.handler = handler;
+        this.leader = leader;
     }
 
     void touched(long at) {

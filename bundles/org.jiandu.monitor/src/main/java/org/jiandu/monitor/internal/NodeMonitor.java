@@ -399,7 +399,7 @@ public class NodeMonitor implements EventHandler {
         moveCursor(Math.max(0, started - lag));
         stats.catchUp(read, evaluated, started);
         if (evaluated > 0) {
-            LOG.info("Node monitor catch-up: {} ledger entries read, {} evaluated that EventAdmin had not delivered",
+            LOG.info("Node monitor catch-up: {} ledger entries read, {} of them not evaluated yet (delivery lost or still queued)",
                     read, evaluated);
         }
         return evaluated;

@@ -16,8 +16,8 @@ public class SweepCommand implements Action {
     public Object execute() throws Exception {
         Sweeper.Result r = sweeper.sweep();
         System.out.printf("sweep: %d alert(s) raised on %d deadline(s) in %d batch(es), %d reminder(s) skipped "
-                + "(already overdue), %d row(s) taken by another node, %d ms%n", r.raised(), r.claimed(), r.batches(),
-                r.skipped(), r.lostRaces(), r.millis());
+                + "(already overdue), %d row(s) taken by another node, %d ms (%s)%n", r.raised(), r.claimed(), r.batches(),
+                r.skipped(), r.lostRaces(), r.millis(), r.phases());
         return null;
     }
 }

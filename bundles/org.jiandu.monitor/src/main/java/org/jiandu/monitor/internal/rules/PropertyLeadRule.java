@@ -2,7 +2,6 @@ package org.jiandu.monitor.internal.rules;
 
 import static org.jiandu.api.event.CoreEventTypes.*;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jiandu.api.deadline.DeadlineAction;
