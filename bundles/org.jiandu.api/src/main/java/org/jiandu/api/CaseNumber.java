@@ -91,7 +91,7 @@ public final class CaseNumber implements Comparable<CaseNumber> {
         }
         String s = text.strip();
         int len = s.length();
-        if (s.codePoints().anyMatch(c -> Character.isDigit(c) && !isAsciiDigit(c))) {
+        if (hasNonAsciiDigit(s)) {
             throw invalid(text, field, "it must use the digits 0–9, not full-width digits");
         }
 
@@ -187,7 +187,12 @@ public final class CaseNumber implements Comparable<CaseNumber> {
             throw invalid(text, field, "unexpected " + quote(echo(s.substring(i + 1)))
                     + " after 号; suffixes such as 之一 name a document, not the case");
         }
-        String significant = digits.replaceFirst("^0+", "");
+        int firstSignificant = 0;
+        while (firstSignificant < digits.length() && digits.charAt(firstSignificant) == '0') {
+            firstSignificant++;
+        }
+        // no regex here: case numbers are parsed for every ledger row read, so this is a hot path
+        String significant = digits.substring(firstSignificant);
         if (significant.isEmpty()) {
             throw invalid(text, field, "the serial number must be at least 1");
         }
@@ -284,5 +289,18 @@ public final class CaseNumber implements Comparable<CaseNumber> {
     private static ValidationException invalid(String text, String field, String reason) {
         return new ValidationException("INVALID_CASE_NUMBER", field,
                 "Case number (案号) " + quote(echo(text.strip())) + " is invalid: " + reason + ". Example: " + EXAMPLE);
+    }
+
+    private static boolean hasNonAsciiDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            int c = s.codePointAt(i);
+            if (c > 127 && Character.isDigit(c)) {
+                return true;
+            }
+            if (Character.isSupplementaryCodePoint(c)) {
+                i++;
+            }
+        }
+        return false;
     }
 }
