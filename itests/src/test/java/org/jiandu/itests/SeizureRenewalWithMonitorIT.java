@@ -1,0 +1,99 @@
+package org.jiandu.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue 5's cross-feature promise: with the seizure guard and the node monitor both installed, a controlled asset
+ * gets a renewal deadline (民诉法解释 Art. 485) from the seizure bundle's DeadlineRule, computed and monitored by the
+ * node monitor, due before the measure's expiry shown in the seizure register; a renewal or release closes it.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SeizureRenewalWithMonitorIT extends JianduTestSupport {
+
+    @Configuration
+    public Option[] config() {
+        return karafWith("jiandu-core", "jiandu-node-monitor", "jiandu-seizure-guard");
+    }
+
+    @Before
+    public void up() {
+        awaitRest();
+        awaitEndpoints("/api/v1/cases/{caseNumber}/deadlines", "/api/v1/cases/{caseNumber}/seizures");
+        await("the renewal rule installed in the monitor", 60, () -> {
+            JsonNode rules = get("supervisor", "/v1/rules").body();
+            if (rules == null) {
+                return false;
+            }
+            for (JsonNode r : rules.get("rules")) {
+                if ("seizure.renewal".equals(r.get("id").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static String event(String id, String type, String at, String payload) {
+        return "{\"hostEventId\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + at
+                + "\",\"actor\":{\"personId\":\"京0105-ZXY01\"},\"payload\":" + payload + "}";
+    }
+
+    private JsonNode renewalDeadline(String cn, String assetId) {
+        JsonNode body = get("supervisor", "/v1/cases/" + seg(cn) + "/deadlines").body();
+        if (body == null || body.get("deadlines") == null) {
+            return null;
+        }
+        for (JsonNode d : body.get("deadlines")) {
+            if ("seizure.renewal".equals(d.get("ruleId").asText()) && assetId.equals(d.get("key").asText())) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    public void aFrozenDepositGetsARenewalDeadlineBeforeItsExpiryAndARenewalClosesIt() {
+        String cn = "（2025）京0105执5301号";
+        String path = "/v1/cases/" + seg(cn) + "/events";
+        assertEquals(201, post("host", path, event("SRM-1", "CASE_FILED", "2025-03-03T09:00:00+08:00",
+                "{\"claimPrincipal\":\"300000.00\",\"performanceDeadline\":\"2025-02-01\"}")).status());
+        assertEquals(201, post("host", path, event("SRM-2", "PROPERTY_CONTROLLED", "2025-03-10T10:00:00+08:00",
+                "{\"assetId\":\"ACC-5301\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"120000.00\"}"))
+                .status());
+
+        await("the renewal deadline of ACC-5301", 60, () -> renewalDeadline(cn, "ACC-5301") != null);
+        JsonNode deadline = renewalDeadline(cn, "ACC-5301");
+        assertEquals(deadline.toString(), "OPEN", deadline.get("status").asText());
+        assertNotNull(deadline.toString(), deadline.get("due"));
+        LocalDate due = LocalDate.parse(deadline.get("due").asText());
+
+        JsonNode asset = get("supervisor", "/v1/cases/" + seg(cn) + "/seizures").body().get("assets").get(0);
+        LocalDate expiry = LocalDate.parse(asset.get("expiry").asText());
+        assertEquals("a deposit freeze lasts one year (民诉法解释 Art. 485)", LocalDate.of(2026, 3, 10), expiry);
+        assertTrue("renewal due " + due + " must fall before expiry " + expiry, due.isBefore(expiry));
+
+        assertEquals(201, post("host", path, event("SRM-3", "CONTROL_RENEWED", "2026-02-20T10:00:00+08:00",
+                "{\"assetId\":\"ACC-5301\"}")).status());
+        await("the renewal closing the first deadline", 60, () -> {
+            JsonNode d = renewalDeadline(cn, "ACC-5301");
+            return d != null && !"OPEN".equals(d.get("status").asText())
+                    || d != null && !due.toString().equals(d.get("due").asText());
+        });
+    }
+}
