@@ -52,12 +52,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource implements RestResource {
-    private final CaseLedger ledger;
+    private final JpaCaseLedger ledger;
     private final EventParser parser;
     private final EventTypeRegistry types;
 
     @Activate
-    public EventsResource(@Reference CaseLedger ledger, @Reference EventTypeRegistry types,
+    public EventsResource(@Reference JpaCaseLedger ledger, @Reference EventTypeRegistry types,
             @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.ledger = ledger;
         this.types = types;
@@ -76,7 +76,7 @@ public class EventsResource implements RestResource {
         if (body == null) {
             throw new ValidationException("MISSING_BODY", null, "Send the event as a JSON object");
         }
-        AppendResult r = ledger.append(parser.parse(body, cn));
+        AppendResult r = ledger.appendParsed(parser.parse(body, cn));
         return Response.status(r.duplicate() ? 200 : 201).entity(view(r)).build();
     }
 
@@ -110,7 +110,7 @@ public class EventsResource implements RestResource {
         if (!errors.isEmpty()) {
             throw ValidationException.of(errors);
         }
-        List<AppendResult> results = ledger.appendAll(events);
+        List<AppendResult> results = ledger.appendAllParsed(events);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("stored", results.stream().filter(r -> !r.duplicate()).count());
         out.put("duplicates", results.stream().filter(AppendResult::duplicate).count());

@@ -49,7 +49,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * race on a new case or on the same host event id surfaces as a constraint violation and the whole attempt is
  * retried, so nothing is ever half-stored.
  */
-@Component(service = CaseLedger.class)
+@Component(service = {CaseLedger.class, JpaCaseLedger.class})
 public class JpaCaseLedger implements CaseLedger {
     private static final Logger LOG = LoggerFactory.getLogger(JpaCaseLedger.class);
     private static final int ATTEMPTS = 5;
@@ -80,11 +80,28 @@ public class JpaCaseLedger implements CaseLedger {
 
     @Override
     public AppendResult append(CaseEvent event) {
-        return store(List.of(event), false).get(0);
+        return store(List.of(event), false, true).get(0);
     }
 
     @Override
     public List<AppendResult> appendAll(List<CaseEvent> events) {
+        return appendAll(events, true);
+    }
+
+    /**
+     * For this bundle's REST resource, whose events come out of {@link EventParser} already checked and
+     * normalised: parsing them a second time would only repeat the same work on the ingestion hot path.
+     */
+    AppendResult appendParsed(CaseEvent event) {
+        return store(List.of(event), false, false).get(0);
+    }
+
+    /** The batch form of {@link #appendParsed(CaseEvent)}. */
+    List<AppendResult> appendAllParsed(List<CaseEvent> events) {
+        return appendAll(events, false);
+    }
+
+    private List<AppendResult> appendAll(List<CaseEvent> events, boolean validate) {
         if (events.size() > MAX_BATCH) {
             throw new ValidationException("BATCH_TOO_LARGE", "events", "A batch holds at most " + MAX_BATCH
                     + " events; this one has " + events.size());
@@ -92,15 +109,15 @@ public class JpaCaseLedger implements CaseLedger {
         if (events.isEmpty()) {
             return List.of();
         }
-        return store(events, true);
+        return store(events, true, validate);
     }
 
-    private List<AppendResult> store(List<CaseEvent> events, boolean batch) {
+    private List<AppendResult> store(List<CaseEvent> events, boolean batch, boolean validate) {
         List<EntryEntity> rows = new ArrayList<>(events.size());
         List<ValidationException> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             try {
-                rows.add(toEntity(validate(events.get(i))));
+                rows.add(toEntity(validate ? validate(events.get(i)) : events.get(i)));
             } catch (ValidationException e) {
                 String prefix = "events[" + i + "]";
                 e.all().forEach(one -> errors.add(batch ? one.under(prefix) : one));
