@@ -39,6 +39,17 @@ public record Caller(String user, Set<String> roles, String organisation) implem
         return covers(organisation, caseNumber.courtCode());
     }
 
+    /**
+     * Refuses a caller whose organisation does not cover the case's court ({@link #covers(CaseNumber)}) with 403
+     * {@code ORGANISATION_MISMATCH}, naming {@code field} (where the request named the case).
+     */
+    public void requireCovers(CaseNumber caseNumber, String field) {
+        if (!covers(caseNumber)) {
+            throw new ApiException(403, "ORGANISATION_MISMATCH", field, "Organisation " + organisation + " of user "
+                    + user + " does not cover court " + caseNumber.courtCode() + " of case " + caseNumber.canonical());
+        }
+    }
+
     /** Whether {@code organisation} covers the court with code {@code courtCode}; see {@link #covers(CaseNumber)}. */
     public static boolean covers(String organisation, String courtCode) {
         if (organisation == null || organisation.isEmpty()) {

@@ -99,4 +99,22 @@ class CallerTest {
         assertEquals(401, e.status());
         assertEquals("NOT_AUTHENTICATED", e.code());
     }
+
+    @Test
+    void requireCoversRefusesAForeignCaseWith403NamingTheField() {
+        Caller shanghai = new Caller("u", Set.of(Roles.SUPERVISOR), "沪0115");
+        ApiException e = assertThrows(ApiException.class,
+                () -> shanghai.requireCovers(CaseNumber.parse("（2024）京0105执1号"), "events[2].caseNumber"));
+        assertEquals(403, e.status());
+        assertEquals("ORGANISATION_MISMATCH", e.code());
+        assertEquals("events[2].caseNumber", e.field());
+        assertTrue(e.getMessage().contains("京0105"), e.getMessage());
+    }
+
+    @Test
+    void requireCoversLetsTheCoveringCourtThrough() {
+        Caller beijingHigh = new Caller("u", Set.of(Roles.SUPERVISOR), "京");
+        beijingHigh.requireCovers(CaseNumber.parse("（2024）京0105执1号"), "caseNumber");
+        assertTrue(beijingHigh.covers(CaseNumber.parse("（2024）京0105执1号")));
+    }
 }

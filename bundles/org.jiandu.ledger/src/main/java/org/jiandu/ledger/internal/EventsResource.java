@@ -72,7 +72,7 @@ public class EventsResource implements RestResource {
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller caller = Caller.from(security.getUserPrincipal());
-        requireCovers(caller, cn, "caseNumber");
+        caller.requireCovers(cn, "caseNumber");
         if (body == null) {
             throw new ValidationException("MISSING_BODY", null, "Send the event as a JSON object");
         }
@@ -101,7 +101,7 @@ public class EventsResource implements RestResource {
             String prefix = "events[" + i + "]";
             try {
                 CaseEvent e = parser.parse(items.get(i), null);
-                requireCovers(caller, e.caseNumber(), prefix + ".caseNumber");
+                caller.requireCovers(e.caseNumber(), prefix + ".caseNumber");
                 events.add(e);
             } catch (ValidationException e) {
                 e.all().forEach(one -> errors.add(one.under(prefix)));
@@ -124,7 +124,7 @@ public class EventsResource implements RestResource {
     public Map<String, Object> timeline(@PathParam("caseNumber") String caseNumber,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
-        requireCovers(Caller.from(security.getUserPrincipal()), cn, "caseNumber");
+        Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
         List<LedgerEntry> entries = ledger.timeline(cn);
         if (entries.isEmpty()) {
             throw ApiException.notFound("CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical());
@@ -157,7 +157,7 @@ public class EventsResource implements RestResource {
     public Map<String, Object> verification(@PathParam("caseNumber") String caseNumber,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
-        requireCovers(Caller.from(security.getUserPrincipal()), cn, "caseNumber");
+        Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
         VerificationReport report = ledger.verify(cn);
         if (report.casesChecked() == 0) {
             throw ApiException.notFound("CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical());
@@ -176,13 +176,6 @@ public class EventsResource implements RestResource {
     @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
     public List<EventType> eventTypes() {
         return types.all().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
-    }
-
-    static void requireCovers(Caller caller, CaseNumber cn, String field) {
-        if (!caller.covers(cn)) {
-            throw new ApiException(403, "ORGANISATION_MISMATCH", field, "Organisation " + caller.organisation()
-                    + " of user " + caller.user() + " does not cover court " + cn.courtCode() + " of case " + cn);
-        }
     }
 
     static Map<String, Object> view(AppendResult r) {

@@ -73,7 +73,7 @@ public class GuardResource implements RestResource {
             throw new ValidationException("MISSING_FIELD", "caseNumber", "caseNumber is required");
         }
         CaseNumber cn = CaseNumber.parse(cnNode.asText(), "caseNumber");
-        EventsResource.requireCovers(caller, cn, "caseNumber");
+        caller.requireCovers(cn, "caseNumber");
         JsonNode details = body.get("details");
         if (details != null && !details.isNull() && !details.isObject()) {
             throw new ValidationException("INVALID_FIELD", "details", "details must be a JSON object");
@@ -103,7 +103,7 @@ public class GuardResource implements RestResource {
     public Map<String, Object> checks(@PathParam("caseNumber") String caseNumber, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
-        EventsResource.requireCovers(Caller.from(security.getUserPrincipal()), cn, "caseNumber");
+        Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
         int max = 100;
         if (limit != null) {
             try {

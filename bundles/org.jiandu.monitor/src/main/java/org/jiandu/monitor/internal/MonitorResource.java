@@ -135,10 +135,7 @@ public class MonitorResource implements RestResource {
         if (caseNumber != null) {
             try {
                 CaseNumber parsed = CaseNumber.parse(caseNumber, "case");
-                if (!caller.covers(parsed)) {
-                    throw new ApiException(403, "ORGANISATION_MISMATCH", "case", "Organisation "
-                            + caller.organisation() + " of user " + caller.user() + " does not cover case " + parsed);
-                }
+                caller.requireCovers(parsed, "case");
                 cn = parsed.canonical();
             } catch (ValidationException e) {
                 errors.add(e);
@@ -236,10 +233,7 @@ public class MonitorResource implements RestResource {
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller caller = Caller.from(security.getUserPrincipal());
-        if (!caller.covers(cn)) {
-            throw new ApiException(403, "ORGANISATION_MISMATCH", "caseNumber", "Organisation " + caller.organisation()
-                    + " of user " + caller.user() + " does not cover court " + cn.courtCode() + " of case " + cn);
-        }
+        caller.requireCovers(cn, "caseNumber");
         List<DeadlineEntity> deadlines = store.deadlines(cn.canonical());
         Map<Long, List<AlertEntity>> alerts = store.alertsOf(deadlines);
         Set<String> installed = monitor.activeRuleIds();

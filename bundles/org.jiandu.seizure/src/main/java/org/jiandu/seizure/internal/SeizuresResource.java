@@ -64,11 +64,7 @@ public class SeizuresResource implements RestResource {
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller caller = Caller.from(security.getUserPrincipal());
-        if (!caller.covers(cn)) {
-            throw new ApiException(403, "ORGANISATION_MISMATCH", "caseNumber", "Case " + cn.canonical()
-                    + " belongs to court " + cn.courtCode() + ", which organisation " + caller.organisation()
-                    + " does not cover");
-        }
+        caller.requireCovers(cn, "caseNumber");
         LocalDate day = asOf == null || asOf.isBlank() ? LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE)
                 : date(asOf);
         CaseFacts facts = cache.facts(cn);
