@@ -4,6 +4,7 @@ package org.jiandu.api;
  * The identifier of a party to an enforcement case (当事人): a natural person's {@link ResidentId} (居民身份证号码,
  * GB 11643-1999) or an organisation's {@link CreditCode} (统一社会信用代码, GB 32100-2015).
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface PartyId permits ResidentId, CreditCode {
 
     /** What kind of party the identifier names. */

@@ -9,6 +9,7 @@ import org.jiandu.api.calendar.DeadlineRequest;
  * {@code key} the rule chooses ({@code "main"} when a case has one such deadline; the lead id, asset id … when it
  * has several).
  */
+@org.osgi.annotation.versioning.ProviderType
 public sealed interface DeadlineAction permits DeadlineAction.Open, DeadlineAction.Close, DeadlineAction.Finding {
 
     String key();

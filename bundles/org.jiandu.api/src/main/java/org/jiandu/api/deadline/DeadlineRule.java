@@ -20,6 +20,7 @@ import org.jiandu.api.ledger.LedgerEntry;
  * the same answer. It must be quick (microseconds). An exception is a defect of the rule: the monitor logs it and
  * records a finding against the rule, and goes on with the other rules.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface DeadlineRule {
 
     /** A stable id, e.g. {@code art13.network-query}; part of every deadline and alert key. */

@@ -15,6 +15,7 @@ package org.jiandu.api.guard;
  * then records no check and the caller gets HTTP 400 with that field. Use it for the caller's input only, never
  * for the guard's own failures.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface OperationGuard {
 
     /** A stable id, e.g. {@code seizure.over-seizure}; shown in verdicts and in the record of each check. */

@@ -13,5 +13,6 @@ package org.jiandu.api.rest;
  * Read the caller's identity by injecting {@code @Context SecurityContext} and calling
  * {@link Caller#from(java.security.Principal)} on its user principal.
  */
+@org.osgi.annotation.versioning.ConsumerType
 public interface RestResource {
 }
