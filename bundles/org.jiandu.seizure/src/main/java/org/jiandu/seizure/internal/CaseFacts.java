@@ -1,5 +1,7 @@
 package org.jiandu.seizure.internal;
 
+import static org.jiandu.api.deadline.DeadlineRules.day;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.CoreEventTypes;
 import org.jiandu.api.event.Payload;
+import org.jiandu.api.ledger.CaseHistory;
 import org.jiandu.api.ledger.LedgerEntry;
 
 /**
@@ -19,8 +22,10 @@ import org.jiandu.api.ledger.LedgerEntry;
  * entries, updated entry by entry ({@link #with(LedgerEntry)}) as they are published, or rebuilt from the whole
  * timeline ({@link #fold(List)}). Everything is kept with its date so that a register can be read as of any day.
  *
- * <p>Corrections (Art. 12): a correcting entry replaces the corrected one in place; {@link #with(LedgerEntry)}
- * answers {@code null} for a correction, and the caller rebuilds the case from its timeline.
+ * <p>Corrections (Art. 12 of 法〔2021〕322号): the fold is over the case's effective history
+ * ({@link CaseHistory#effective}: a correcting entry replaces the corrected one at the corrected one's position);
+ * {@link #with(LedgerEntry)} answers {@code null} for a correction, and the caller rebuilds the case from its
+ * timeline.
  */
 final class CaseFacts {
     static final CaseFacts EMPTY = new CaseFacts(0, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
@@ -193,30 +198,13 @@ final class CaseFacts {
         return b.build(entry.seq());
     }
 
-    /** The facts of a whole timeline, each correction replacing the entry it corrects. */
+    /** The facts of a whole timeline, over its effective history ({@link CaseHistory#effective}). */
     static CaseFacts fold(List<LedgerEntry> timeline) {
-        List<LedgerEntry> effective = new ArrayList<>(timeline.size());
-        Map<String, Integer> position = new HashMap<>();
-        for (LedgerEntry e : timeline) {
-            String corrects = e.event().isCorrection() ? e.event().correction().correctsHostEventId() : null;
-            Integer at = corrects == null ? null : position.get(corrects);
-            if (at != null) {
-                effective.set(at, e);
-                position.put(e.event().hostEventId(), at);
-            } else {
-                position.put(e.event().hostEventId(), effective.size());
-                effective.add(e);
-            }
-        }
         Builder b = new Builder(EMPTY);
-        for (LedgerEntry e : effective) {
+        for (LedgerEntry e : CaseHistory.effective(timeline)) {
             b.accept(e.event(), e.seq());
         }
         return b.build(timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).seq());
-    }
-
-    static LocalDate day(CaseEvent e) {
-        return e.occurredAt().atZoneSameInstant(CaseEvent.ZONE).toLocalDate();
     }
 
     private static <T> List<T> append(List<T> list, T item) {
