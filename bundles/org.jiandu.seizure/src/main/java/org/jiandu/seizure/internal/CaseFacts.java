@@ -62,7 +62,10 @@ final class CaseFacts {
             LocalDate ruledOn) {
     }
 
-    /** One controlled asset as recorded by PROPERTY_CONTROLLED and the events about it since. */
+    /**
+     * One controlled asset as recorded by PROPERTY_CONTROLLED and the events about it since. Made with
+     * {@link #controlled} and changed with the {@code with…} methods, never by position.
+     */
     record Asset(String id, long seq, LocalDate controlledOn, String kind, String measure, boolean queued,
             LocalDate effectiveOn, Boolean divisible, boolean partial, Boolean residential, Boolean businessEssential,
             boolean necessaryHome, String exemptCategory, boolean registryRefusesSplit, List<Valuation> valuations,
@@ -108,33 +111,137 @@ final class CaseFacts {
         }
 
         Asset withValuation(Valuation v) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit,
-                    append(valuations, v), releases, renewals, disposedOn);
+            return toBuilder().valuations(append(valuations, v)).build();
         }
 
         Asset withRelease(Release r) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
-                    append(releases, r), renewals, disposedOn);
+            return toBuilder().releases(append(releases, r)).build();
         }
 
         Asset withRenewal(Renewal r) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
-                    releases, append(renewals, r), disposedOn);
+            return toBuilder().renewals(append(renewals, r)).build();
         }
 
         Asset effective(LocalDate on) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, on, divisible, partial, residential,
-                    businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations, releases,
-                    renewals, disposedOn);
+            return toBuilder().effectiveOn(on).build();
         }
 
         Asset disposed(LocalDate on) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
-                    releases, renewals, on);
+            return toBuilder().disposedOn(on).build();
+        }
+
+        /** A new control of {@code id} recorded at {@code seq} on {@code controlledOn}; set the rest by name. */
+        static Builder controlled(String id, long seq, LocalDate controlledOn) {
+            return new Builder(id, seq, controlledOn);
+        }
+
+        private Builder toBuilder() {
+            Builder b = new Builder(id, seq, controlledOn);
+            b.kind = kind;
+            b.measure = measure;
+            b.queued = queued;
+            b.effectiveOn = effectiveOn;
+            b.divisible = divisible;
+            b.partial = partial;
+            b.residential = residential;
+            b.businessEssential = businessEssential;
+            b.necessaryHome = necessaryHome;
+            b.exemptCategory = exemptCategory;
+            b.registryRefusesSplit = registryRefusesSplit;
+            b.valuations = valuations;
+            b.releases = releases;
+            b.renewals = renewals;
+            b.disposedOn = disposedOn;
+            return b;
+        }
+
+        /**
+         * Builds an {@link Asset} by name: what PROPERTY_CONTROLLED reported (the measure, its traits) and what
+         * happened to it since (values, releases, renewals, the day a queued seizure took effect, disposal).
+         */
+        static final class Builder {
+            private final String id;
+            private final long seq;
+            private final LocalDate controlledOn;
+            private String kind;
+            private String measure;
+            private boolean queued;
+            private LocalDate effectiveOn;
+            private Boolean divisible;
+            private boolean partial;
+            private Boolean residential;
+            private Boolean businessEssential;
+            private boolean necessaryHome;
+            private String exemptCategory;
+            private boolean registryRefusesSplit;
+            private List<Valuation> valuations = List.of();
+            private List<Release> releases = List.of();
+            private List<Renewal> renewals = List.of();
+            private LocalDate disposedOn;
+
+            private Builder(String id, long seq, LocalDate controlledOn) {
+                this.id = id;
+                this.seq = seq;
+                this.controlledOn = controlledOn;
+            }
+
+            /** The kind of asset and the measure (查封、扣押、冻结); a queued one (轮候) takes effect later. */
+            Builder measure(String kind, String measure, boolean queued, LocalDate effectiveOn) {
+                this.kind = kind;
+                this.measure = measure;
+                this.queued = queued;
+                this.effectiveOn = effectiveOn;
+                return this;
+            }
+
+            /** Whether and how the asset can be split ({@code null}: not reported). */
+            Builder split(Boolean divisible, boolean partial, boolean registryRefusesSplit) {
+                this.divisible = divisible;
+                this.partial = partial;
+                this.registryRefusesSplit = registryRefusesSplit;
+                return this;
+            }
+
+            /** What protects the debtor's living and business (查封规定 Arts. 3–5; {@code null}: not reported). */
+            Builder protections(Boolean residential, Boolean businessEssential, boolean necessaryHome,
+                    String exemptCategory) {
+                this.residential = residential;
+                this.businessEssential = businessEssential;
+                this.necessaryHome = necessaryHome;
+                this.exemptCategory = exemptCategory;
+                return this;
+            }
+
+            Builder effectiveOn(LocalDate v) {
+                effectiveOn = v;
+                return this;
+            }
+
+            Builder valuations(List<Valuation> v) {
+                valuations = List.copyOf(v);
+                return this;
+            }
+
+            Builder releases(List<Release> v) {
+                releases = v;
+                return this;
+            }
+
+            Builder renewals(List<Renewal> v) {
+                renewals = v;
+                return this;
+            }
+
+            Builder disposedOn(LocalDate v) {
+                disposedOn = v;
+                return this;
+            }
+
+            Asset build() {
+                return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
+                        residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit,
+                        valuations, releases, renewals, disposedOn);
+            }
         }
     }
 
@@ -329,11 +436,13 @@ final class CaseFacts {
             boolean queued = p.bool("queued").orElse(false);
             // a new control of an asset released or disposed before (or of anything but a deposit) starts afresh;
             // the values recorded so far are kept
-            assets.put(assetId, new Asset(assetId, seq, day, kind, measure, queued, queued ? null : day,
-                    p.bool("divisible").orElse(null), p.bool("partial").orElse(false),
-                    p.bool("residential").orElse(null), p.bool("businessEssential").orElse(null),
-                    p.bool("necessaryHome").orElse(false), p.string("exemptCategory").orElse(null),
-                    p.bool("registryRefusesSplit").orElse(false), List.copyOf(values), List.of(), List.of(), null));
+            assets.put(assetId, Asset.controlled(assetId, seq, day)
+                    .measure(kind, measure, queued, queued ? null : day)
+                    .split(p.bool("divisible").orElse(null), p.bool("partial").orElse(false),
+                            p.bool("registryRefusesSplit").orElse(false))
+                    .protections(p.bool("residential").orElse(null), p.bool("businessEssential").orElse(null),
+                            p.bool("necessaryHome").orElse(false), p.string("exemptCategory").orElse(null))
+                    .valuations(values).build());
         }
 
         private void update(String assetId, java.util.function.UnaryOperator<Asset> change) {
