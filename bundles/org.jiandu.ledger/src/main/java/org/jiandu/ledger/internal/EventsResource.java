@@ -27,6 +27,7 @@ import org.jiandu.api.ledger.VerificationReport;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
+import org.jiandu.api.rest.Returns;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -68,6 +69,7 @@ public class EventsResource implements RestResource {
     @Path("cases/{caseNumber}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRoles(Roles.HOST_SYSTEM)
+    @Returns(value = LedgerDtos.AppendedDto.class, status = {201, 200})
     public Response ingestOne(@PathParam("caseNumber") String caseNumber, JsonNode body,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
@@ -85,7 +87,7 @@ public class EventsResource implements RestResource {
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRoles(Roles.HOST_SYSTEM)
-    public Response ingestBatch(JsonNode body, @Context SecurityContext security) {
+    public LedgerDtos.BatchDto ingestBatch(JsonNode body, @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         JsonNode items = body != null && body.isObject() ? body.get("events") : body;
         if (items == null || !items.isArray()) {
@@ -129,7 +131,7 @@ public class EventsResource implements RestResource {
             }
             throw ValidationException.of(errors);
         }
-        return Response.ok(LedgerDtos.BatchDto.of(ledger.appendAll(events))).build();
+        return LedgerDtos.BatchDto.of(ledger.appendAll(events));
     }
 
     @GET
