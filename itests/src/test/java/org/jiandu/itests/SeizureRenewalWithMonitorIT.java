@@ -120,28 +120,32 @@ public class SeizureRenewalWithMonitorIT extends JianduTestSupport {
     public void aCorrectedReleaseStaysBeforeTheLaterFreezeForBothBundles() {
         String cn = "（2025）京0105执5302号";
         String path = "/v1/cases/" + seg(cn) + "/events";
-        assertEquals(201, post("host", path, event("SRC-1", "CASE_FILED", "2025-03-03T09:00:00+08:00",
-                "{\"claimPrincipal\":\"300000.00\",\"performanceDeadline\":\"2025-02-01\"}")).status());
-        assertEquals(201, post("host", path, event("SRC-2", "PROPERTY_CONTROLLED", "2025-03-10T10:00:00+08:00",
+        // dates relative to today, so that the deposit's one-year term is running whenever the test runs
+        LocalDate frozen = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(60);
+        String at = "T10:00:00+08:00";
+        assertEquals(201, post("host", path, event("SRC-1", "CASE_FILED", frozen.minusDays(7) + at,
+                "{\"claimPrincipal\":\"300000.00\",\"performanceDeadline\":\"" + frozen.minusDays(30) + "\"}"))
+                .status());
+        assertEquals(201, post("host", path, event("SRC-2", "PROPERTY_CONTROLLED", frozen + at,
                 "{\"assetId\":\"ACC-5302\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"120000.00\"}"))
                 .status());
-        assertEquals(201, post("host", path, event("SRC-3", "CONTROL_RELEASED", "2025-03-18T10:00:00+08:00",
+        assertEquals(201, post("host", path, event("SRC-3", "CONTROL_RELEASED", frozen.plusDays(8) + at,
                 "{\"assetId\":\"ACC-5302\"}")).status());
-        assertEquals(201, post("host", path, event("SRC-4", "PROPERTY_CONTROLLED", "2025-04-01T10:00:00+08:00",
+        assertEquals(201, post("host", path, event("SRC-4", "PROPERTY_CONTROLLED", frozen.plusDays(22) + at,
                 "{\"assetId\":\"ACC-5302\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"80000.00\"}"))
                 .status());
         String correction = "{\"hostEventId\":\"SRC-5\",\"type\":\"CONTROL_RELEASED\","
-                + "\"occurredAt\":\"2025-03-18T10:00:00+08:00\",\"actor\":{\"personId\":\"京0105-ZXY01\"},"
+                + "\"occurredAt\":\"" + frozen.plusDays(8) + at + "\",\"actor\":{\"personId\":\"京0105-ZXY01\"},"
                 + "\"payload\":{\"assetId\":\"ACC-5302\",\"amount\":\"20000.00\"},"
                 + "\"correction\":{\"correctsHostEventId\":\"SRC-3\",\"approver\":\"京0105-TZ01\","
                 + "\"reason\":\"部分解除误录为全部解除\"}}";
         assertEquals(201, post("host", path, correction).status());
 
-        // before the correction the account was released and frozen afresh on 2025-04-01; after it, the control
-        // of 2025-03-10 never ended
+        // before the correction the account was released and frozen afresh 22 days after the first freeze; after
+        // it, the first control never ended
         await("the seizure register showing the correction", 60, () -> {
             JsonNode a = seizedAsset(cn, "ACC-5302");
-            return a != null && "2025-03-10".equals(a.path("controlledOn").asText());
+            return a != null && frozen.toString().equals(a.path("controlledOn").asText());
         });
         JsonNode asset = seizedAsset(cn, "ACC-5302");
         assertEquals(asset.toString(), "IN_FORCE", asset.get("status").asText());
