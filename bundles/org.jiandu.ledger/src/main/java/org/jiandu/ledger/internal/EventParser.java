@@ -19,6 +19,7 @@ import org.jiandu.api.event.Actor;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.Correction;
 import org.jiandu.api.event.EventType;
+import org.jiandu.api.event.Payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -88,19 +89,23 @@ final class EventParser {
         if (hostEventId.ok() && caseNumber.ok() && type.ok() && occurredAt.ok() && actor.ok() && payload.ok()
                 && correction.ok()) {
             return new CaseEvent(hostEventId.value(), caseNumber.value(), type.value(), occurredAt.value(), null,
-                    actor.value(), org.jiandu.api.event.Payload.of(payload.value()), correction.value());
+                    actor.value(), Payload.of(payload.value()), correction.value());
         }
         List<ValidationException> errors = new ArrayList<>();
         hostEventId.report(errors, validator::hostEventId);
         caseNumber.report(errors, cn -> cn);
-        EventType known = type.ok() ? EventValidator.collect(errors, () -> validator.type(type.value())) : null;
-        if (!type.ok()) {
+        EventType known = null;
+        if (type.ok()) {
+            known = EventValidator.collect(errors, () -> validator.type(type.value()));
+        } else {
             errors.addAll(type.errors());
         }
+        EventType payloadType = known;
         occurredAt.report(errors, validator::occurredAt);
         actor.report(errors, EventValidator::actor);
-        if (known != null || !payload.ok()) {
-            payload.report(errors, p -> EventValidator.payload(p, known));
+        if (payloadType != null || !payload.ok()) {
+            // the payload can be checked only against a known type
+            payload.report(errors, p -> EventValidator.payload(p, payloadType));
         }
         correction.report(errors, EventValidator::correction);
         throw ValidationException.of(errors);
