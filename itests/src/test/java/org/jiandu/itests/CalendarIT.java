@@ -102,4 +102,14 @@ public class CalendarIT extends JianduTestSupport {
             assertTrue("shell output lacks: " + line.asText() + "\n" + printed, printed.contains(line.asText()));
         }
     }
+
+    /** The calendar's answers are records; the OpenAPI document describes them with their types. */
+    @Test
+    public void openApiDescribesTheDeadlineAnswer() {
+        JsonNode doc = get(null, "/openapi.json").body();
+        assertEquals("#/components/schemas/DeadlineResponse", doc.at("/paths/~1api~1v1~1calendar~1deadline/get"
+                + "/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("date", doc.at("/components/schemas/DeadlineResponse/properties/due/format").asText());
+        assertEquals("array", doc.at("/components/schemas/DeadlineResponse/properties/text/type").asText());
+    }
 }

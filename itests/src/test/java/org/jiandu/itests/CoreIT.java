@@ -415,4 +415,24 @@ public class CoreIT extends JianduTestSupport {
                 paths.get("/api/v1/events").get("post").get("x-roles").get(0).asText());
         assertNotEquals(0, paths.size());
     }
+
+    /** Response schemas come from the DTO records the resources return, with the field names Jackson writes. */
+    @Test
+    public void openApiDescribesResponseBodiesFromTheirRecords() {
+        JsonNode doc = get(null, "/openapi.json").body();
+        JsonNode created = doc.at("/paths/~1api~1v1~1cases~1{caseNumber}~1events/post/responses/201/content"
+                + "/application~1json/schema");
+        assertEquals(doc.at("/paths").toString(), "#/components/schemas/AppendedDto", created.get("$ref").asText());
+        JsonNode appended = doc.at("/components/schemas/AppendedDto/properties");
+        for (String field : List.of("caseNumber", "seq", "hostEventId", "type", "occurredAt", "recordedAt", "actor",
+                "payload", "correction", "prevHash", "hash", "duplicate")) {
+            assertNotNull(field + " in " + appended, appended.get(field));
+        }
+        assertEquals("#/components/schemas/TimelineDto", doc.at("/paths/~1api~1v1~1cases~1{caseNumber}~1timeline"
+                + "/get/responses/200/content/application~1json/schema/$ref").asText());
+        assertEquals("#/components/schemas/RecordedCheckDto",
+                doc.at("/components/schemas/GuardHistoryDto/properties/checks/items/$ref").asText());
+        assertEquals("#/components/schemas/AuditEntryDto",
+                doc.at("/components/schemas/AuditPageDto/properties/entries/items/$ref").asText());
+    }
 }

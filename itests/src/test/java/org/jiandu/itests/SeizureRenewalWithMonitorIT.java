@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue 5's cross-feature promise: with the seizure guard and the node monitor both installed, a controlled asset
  * gets a renewal deadline (民诉法解释 Art. 485) from the seizure bundle's DeadlineRule, computed and monitored by the
  * node monitor, due before the measure's expiry shown in the seizure register; a renewal or release closes it.
+ * And issue 8's one meaning of an Art. 12 correction: both bundles read a corrected case the same way.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -95,5 +96,70 @@ public class SeizureRenewalWithMonitorIT extends JianduTestSupport {
             return d != null && !"OPEN".equals(d.get("status").asText())
                     || d != null && !due.toString().equals(d.get("due").asText());
         });
+    }
+
+    private JsonNode seizedAsset(String cn, String assetId) {
+        JsonNode body = get("supervisor", "/v1/cases/" + seg(cn) + "/seizures").body();
+        for (JsonNode a : body.get("assets")) {
+            if (assetId.equals(a.get("assetId").asText())) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A deposit frozen, released, then frozen again; the release is corrected afterwards: it was a partial release
+     * of 20,000 yuan, not of the whole account. The correction restates the release at the release's position (Art.
+     * 12 of 法〔2021〕322号, {@code CaseHistory.effective}): 120,000 frozen, 20,000 released, 80,000 more frozen. The
+     * seizure register and the monitor's termination guard read it alike: the account is still frozen. Read with
+     * the correction at its own, later position, the release would follow the second freeze (and the monitor would
+     * see the account released).
+     */
+    @Test
+    public void aCorrectedReleaseStaysBeforeTheLaterFreezeForBothBundles() {
+        String cn = "（2025）京0105执5302号";
+        String path = "/v1/cases/" + seg(cn) + "/events";
+        // dates relative to today, so that the deposit's one-year term is running whenever the test runs
+        LocalDate frozen = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusDays(60);
+        String at = "T10:00:00+08:00";
+        assertEquals(201, post("host", path, event("SRC-1", "CASE_FILED", frozen.minusDays(7) + at,
+                "{\"claimPrincipal\":\"300000.00\",\"performanceDeadline\":\"" + frozen.minusDays(30) + "\"}"))
+                .status());
+        assertEquals(201, post("host", path, event("SRC-2", "PROPERTY_CONTROLLED", frozen + at,
+                "{\"assetId\":\"ACC-5302\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"120000.00\"}"))
+                .status());
+        assertEquals(201, post("host", path, event("SRC-3", "CONTROL_RELEASED", frozen.plusDays(8) + at,
+                "{\"assetId\":\"ACC-5302\"}")).status());
+        assertEquals(201, post("host", path, event("SRC-4", "PROPERTY_CONTROLLED", frozen.plusDays(22) + at,
+                "{\"assetId\":\"ACC-5302\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"80000.00\"}"))
+                .status());
+        String correction = "{\"hostEventId\":\"SRC-5\",\"type\":\"CONTROL_RELEASED\","
+                + "\"occurredAt\":\"" + frozen.plusDays(8) + at + "\",\"actor\":{\"personId\":\"京0105-ZXY01\"},"
+                + "\"payload\":{\"assetId\":\"ACC-5302\",\"amount\":\"20000.00\"},"
+                + "\"correction\":{\"correctsHostEventId\":\"SRC-3\",\"approver\":\"京0105-TZ01\","
+                + "\"reason\":\"部分解除误录为全部解除\"}}";
+        assertEquals(201, post("host", path, correction).status());
+
+        // before the correction the account was released and frozen afresh 22 days after the first freeze; after
+        // it, the first control never ended
+        await("the seizure register showing the correction", 60, () -> {
+            JsonNode a = seizedAsset(cn, "ACC-5302");
+            return a != null && frozen.toString().equals(a.path("controlledOn").asText());
+        });
+        JsonNode asset = seizedAsset(cn, "ACC-5302");
+        assertEquals(asset.toString(), "IN_FORCE", asset.get("status").asText());
+        assertEquals("120,000 − 20,000 + 80,000 frozen: " + asset, 180000.0, asset.get("grossValue").asDouble(), 0.001);
+
+        Reply check = post("host", "/v1/guard/check", "{\"operationType\":\"TERMINATE_ROUND\",\"caseNumber\":\""
+                + cn + "\",\"details\":{}}");
+        assertEquals(check.text(), 200, check.status());
+        boolean undisposed = false;
+        for (JsonNode v : check.body().get("verdicts")) {
+            for (JsonNode a : v.path("details").path("undisposedAssets")) {
+                undisposed |= "ACC-5302".equals(a.path("assetId").asText());
+            }
+        }
+        assertTrue("the monitor's termination guard must see ACC-5302 still frozen: " + check.text(), undisposed);
     }
 }

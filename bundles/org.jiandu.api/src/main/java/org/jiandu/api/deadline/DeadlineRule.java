@@ -19,6 +19,10 @@ import org.jiandu.api.ledger.LedgerEntry;
  * between calls — so that the monitor can replay a case (after a correction, or for an "as-of" evaluation) and get
  * the same answer. It must be quick (microseconds). An exception is a defect of the rule: the monitor logs it and
  * records a finding against the rule, and goes on with the other rules.
+ *
+ * <p>Write a rule with the helpers of {@link DeadlineRules} ({@code is}, {@code day}, {@code open}, {@code close},
+ * {@code earlier} …), as the built-in rules are; where a rule needs a case's facts rather than its entries, read
+ * them with {@link org.jiandu.api.ledger.CaseHistory#effective}, the one meaning of an Art. 12 correction.
  */
 @org.osgi.annotation.versioning.ConsumerType
 public interface DeadlineRule {

@@ -26,7 +26,10 @@ public interface CaseLedger {
     int MAX_BATCH = 1000;
 
     /**
-     * Validates and appends one event. Idempotent on {@code hostEventId}: the same id with the same content returns
+     * Validates and appends one event. The validation is the one REST ingestion gets too (the REST resources only
+     * read the JSON and call this): the type must be known, the payload fields of the type's kinds, and the event is
+     * normalised (ids trimmed, times in +08:00, money at scale 2); the entry answered and published is that
+     * normalised event. Idempotent on {@code hostEventId}: the same id with the same content returns
      * the stored entry with {@code duplicate = true}; the same id with other content is refused.
      *
      * @throws org.jiandu.api.ValidationException with the field at fault, when the event is invalid (unknown type,

@@ -43,7 +43,7 @@ public class EntryEntity {
     @Column(name = "ACTOR_ORG", length = 64)
     private String actorOrganisation;
     /** Canonical JSON of the payload. */
-    @Column(name = "PAYLOAD", length = EventParser.MAX_PAYLOAD_CHARS, nullable = false)
+    @Column(name = "PAYLOAD", length = EventValidator.MAX_PAYLOAD_CHARS, nullable = false)
     private String payload;
     @Column(name = "CORRECTS", length = 128)
     private String corrects;

@@ -1,9 +1,6 @@
 package org.jiandu.ledger.internal;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,80 +14,107 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.jiandu.api.CaseNumber;
-import org.jiandu.api.Money;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.Actor;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.Correction;
 import org.jiandu.api.event.EventType;
 import org.jiandu.api.event.Payload;
-import org.jiandu.api.event.PayloadField;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Turns host JSON into a {@link CaseEvent}, checking every field and naming the one at fault (a JSON path such as
- * {@code payload.amount}). Payload fields are checked against the event type's definition and normalised (money to
- * scale 2, date-times to +08:00), so the stored canonical form does not depend on how the host wrote them.
+ * Reads host JSON into a {@link CaseEvent}, once: JSON kinds are checked here (a string where a string belongs, an
+ * object for the actor, an ISO date-time …), the case number is parsed here, and nothing else. What the event
+ * <em>means</em> — a known type, payload fields of the type's kinds, a plausible time, sane ids — is checked once,
+ * by {@link EventValidator}, when the ledger appends it ({@link org.jiandu.api.ledger.CaseLedger#append}), exactly as
+ * for an in-process caller.
+ *
+ * <p>When the JSON itself is wrong somewhere, the event cannot be built; then the parts that could be read are
+ * validated here too, so that one answer lists every problem, in field order, each with its path
+ * ({@code payload.amount}).
  */
 final class EventParser {
-    static final int MAX_PAYLOAD_CHARS = 16_000;
-    static final int MAX_ID = 128;
-    /** Host clocks drift; an event may be up to this far in the future of the ledger's clock. */
-    static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
-    static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
-    /**
-     * Beijing time, a fixed +08:00. Not the Asia/Shanghai zone rules: those include the summer time of 1986–1991,
-     * which would shift old local times by an hour.
-     */
-    static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    /** The stored form's offset: Beijing time, a fixed +08:00 (see {@link EventValidator#BEIJING}). */
+    static final ZoneOffset BEIJING = EventValidator.BEIJING;
 
-    private final Function<String, EventType> types;
-    private final Clock clock;
+    private final EventValidator validator;
 
-    EventParser(Function<String, EventType> types, Clock clock) {
-        this.types = types;
-        this.clock = clock;
+    EventParser(EventValidator validator) {
+        this.validator = validator;
+    }
+
+    /** A part of the event as read: its value, or what made it unreadable. */
+    private record Part<T>(T value, List<ValidationException> errors) {
+        static <T> Part<T> read(EventValidator.Step<T> step) {
+            try {
+                return new Part<>(step.get(), List.of());
+            } catch (ValidationException e) {
+                return new Part<>(null, e.all());
+            }
+        }
+
+        boolean ok() {
+            return errors.isEmpty();
+        }
+
+        /** Adds the reading errors, or, when the part was read, what validation finds in it. */
+        void report(List<ValidationException> out, Function<T, ?> check) {
+            if (!ok()) {
+                out.addAll(errors);
+            } else {
+                EventValidator.collect(out, () -> check.apply(value));
+            }
+        }
     }
 
     /**
-     * @param node        the event object
-     * @param pathCase    the case number from the URL, or {@code null} for batch items (which must carry their own)
+     * Reads an event; the answer is not validated yet (the ledger does that when it appends).
+     *
+     * @param node     the event object
+     * @param pathCase the case number from the URL, or {@code null} for batch items (which must carry their own)
+     * @throws ValidationException when the JSON cannot be read as an event, listing every problem
      */
-    CaseEvent parse(JsonNode node, CaseNumber pathCase) {
+    CaseEvent read(JsonNode node, CaseNumber pathCase) {
         if (node == null || !node.isObject()) {
             throw new ValidationException("INVALID_EVENT", null, "An event must be a JSON object");
         }
+        Part<String> hostEventId = Part.read(() -> string(node, "hostEventId", true));
+        Part<CaseNumber> caseNumber = Part.read(() -> caseNumber(node, pathCase));
+        Part<String> type = Part.read(() -> type(node));
+        Part<OffsetDateTime> occurredAt = Part.read(() -> occurredAt(node));
+        Part<Actor> actor = Part.read(() -> actor(node.get("actor")));
+        Part<Map<String, Object>> payload = Part.read(() -> payload(node.get("payload")));
+        Part<Correction> correction = Part.read(() -> correction(node.get("correction")));
+        if (hostEventId.ok() && caseNumber.ok() && type.ok() && occurredAt.ok() && actor.ok() && payload.ok()
+                && correction.ok()) {
+            return new CaseEvent(hostEventId.value(), caseNumber.value(), type.value(), occurredAt.value(), null,
+                    actor.value(), Payload.of(payload.value()), correction.value());
+        }
         List<ValidationException> errors = new ArrayList<>();
-        String hostEventId = collect(errors, () -> id(node, "hostEventId", true));
-        CaseNumber caseNumber = collect(errors, () -> caseNumber(node, pathCase));
-        EventType type = collect(errors, () -> type(node));
-        OffsetDateTime occurredAt = collect(errors, () -> occurredAt(node));
-        Actor actor = collect(errors, () -> actor(node.get("actor")));
-        Payload payload = type == null ? null : collect(errors, () -> payload(node.get("payload"), type));
-        Correction correction = collect(errors, () -> correction(node.get("correction")));
-        if (!errors.isEmpty()) {
-            throw ValidationException.of(errors);
+        hostEventId.report(errors, validator::hostEventId);
+        caseNumber.report(errors, cn -> cn);
+        EventType known = null;
+        if (type.ok()) {
+            known = EventValidator.collect(errors, () -> validator.type(type.value()));
+        } else {
+            errors.addAll(type.errors());
         }
-        return new CaseEvent(hostEventId, caseNumber, type.id(), occurredAt, null, actor, payload, correction);
-    }
-
-    private interface Step<T> {
-        T get();
-    }
-
-    private static <T> T collect(List<ValidationException> errors, Step<T> step) {
-        try {
-            return step.get();
-        } catch (ValidationException e) {
-            errors.addAll(e.all());
-            return null;
+        EventType payloadType = known;
+        occurredAt.report(errors, validator::occurredAt);
+        actor.report(errors, EventValidator::actor);
+        if (payloadType != null || !payload.ok()) {
+            // the payload can be checked only against a known type
+            payload.report(errors, p -> EventValidator.payload(p, payloadType));
         }
+        correction.report(errors, EventValidator::correction);
+        throw ValidationException.of(errors);
     }
 
-    private static String id(JsonNode node, String field, boolean required) {
+    /** A string field as sent ({@code null} when absent and not required); the validator trims and checks it. */
+    private static String string(JsonNode node, String field, boolean required) {
         JsonNode v = node.get(field);
-        if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+        if (v == null || v.isNull()) {
             if (required) {
                 throw new ValidationException("MISSING_FIELD", field, field + " is required");
             }
@@ -99,16 +123,7 @@ final class EventParser {
         if (!v.isTextual()) {
             throw new ValidationException("INVALID_FIELD", field, field + " must be a string");
         }
-        String s = checkText(v.asText().trim(), field);
-        if (s.length() > MAX_ID) {
-            throw new ValidationException("FIELD_TOO_LONG", field, field + " must be at most " + MAX_ID + " characters");
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isISOControl(s.charAt(i))) {
-                throw new ValidationException("INVALID_FIELD", field, field + " must not contain control characters");
-            }
-        }
-        return s;
+        return v.asText();
     }
 
     private static CaseNumber caseNumber(JsonNode node, CaseNumber pathCase) {
@@ -131,42 +146,89 @@ final class EventParser {
         return cn;
     }
 
-    private EventType type(JsonNode node) {
+    private static String type(JsonNode node) {
         JsonNode v = node.get("type");
         if (v == null || v.isNull()) {
             throw new ValidationException("MISSING_FIELD", "type", "type is required, e.g. \"CASE_FILED\"");
         }
-        EventType t = v.isTextual() ? types.apply(v.asText()) : null;
-        if (t == null) {
+        if (!v.isTextual()) {
             throw new ValidationException("UNKNOWN_EVENT_TYPE", "type", "Unknown event type " + v
                     + "; the known types are listed at GET /api/v1/event-types");
         }
-        return t;
+        return v.asText();
     }
 
-    private OffsetDateTime occurredAt(JsonNode node) {
+    private static OffsetDateTime occurredAt(JsonNode node) {
         JsonNode v = node.get("occurredAt");
         if (v == null || v.isNull()) {
             throw new ValidationException("MISSING_FIELD", "occurredAt",
                     "occurredAt is required, e.g. \"2024-10-08T09:30:00+08:00\"");
         }
-        OffsetDateTime t = dateTime(v, "occurredAt");
-        if (t.toLocalDate().isBefore(EARLIEST)) {
-            throw new ValidationException("ABSURD_DATE", "occurredAt", "occurredAt " + t + " is before " + EARLIEST);
+        return dateTime(v, "occurredAt");
+    }
+
+    private static Actor actor(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
         }
-        if (t.toInstant().isAfter(clock.instant().plus(FUTURE_TOLERANCE))) {
-            throw new ValidationException("EVENT_IN_FUTURE", "occurredAt", "occurredAt " + t
-                    + " is in the future; report events after they happen");
+        if (!v.isObject()) {
+            throw new ValidationException("INVALID_FIELD", "actor", "actor must be an object");
         }
-        return t;
+        List<ValidationException> errors = new ArrayList<>();
+        String person = EventValidator.collect(errors, () -> string(v, "personId", false));
+        String role = EventValidator.collect(errors, () -> string(v, "role", false));
+        String org = EventValidator.collect(errors, () -> string(v, "organisation", false));
+        if (!errors.isEmpty()) {
+            throw ValidationException.of(errors.stream().map(e -> e.under("actor")).toList());
+        }
+        return new Actor(person, role, org);
+    }
+
+    private static Map<String, Object> payload(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return Map.of();
+        }
+        if (!v.isObject()) {
+            throw new ValidationException("INVALID_FIELD", "payload", "payload must be a JSON object");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isNull()) {
+                out.put(e.getKey(), plain(e.getValue()));
+            }
+        }
+        return out;
+    }
+
+    private static Correction correction(JsonNode v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isObject()) {
+            throw new ValidationException("INVALID_FIELD", "correction", "correction must be an object");
+        }
+        List<ValidationException> errors = new ArrayList<>();
+        String corrects = EventValidator.collect(errors, () -> string(v, "correctsHostEventId", false));
+        String approver = EventValidator.collect(errors, () -> string(v, "approver", false));
+        JsonNode reason = v.get("reason");
+        if (!errors.isEmpty()) {
+            throw ValidationException.of(errors.stream().map(e -> e.under("correction")).toList());
+        }
+        return new Correction(corrects, approver, reason != null && reason.isTextual() ? reason.asText() : null);
     }
 
     /** ISO offset date-time, or a local date-time taken as Beijing time; normalised to +08:00. */
     static OffsetDateTime dateTime(JsonNode v, String field) {
-        if (!v.isTextual()) {
+        return dateTime(v.isTextual() ? v.asText() : null, field);
+    }
+
+    /** The text form of {@link #dateTime(JsonNode, String)}; {@code null} is no date-time. */
+    static OffsetDateTime dateTime(String text, String field) {
+        if (text == null) {
             throw new ValidationException("INVALID_DATE_TIME", field, field + " must be an ISO date-time string");
         }
-        String s = v.asText().trim();
+        String s = text.trim();
         try {
             return OffsetDateTime.parse(s).withOffsetSameInstant(BEIJING);
         } catch (DateTimeParseException e) {
@@ -179,190 +241,13 @@ final class EventParser {
         }
     }
 
-    private static Actor actor(JsonNode v) {
-        if (v == null || v.isNull()) {
-            throw new ValidationException("MISSING_FIELD", "actor",
-                    "actor is required: {\"personId\":…, \"role\":…, \"organisation\":…} (Art. 10: who acted answers)");
-        }
-        if (!v.isObject()) {
-            throw new ValidationException("INVALID_FIELD", "actor", "actor must be an object");
-        }
-        List<ValidationException> errors = new ArrayList<>();
-        String person = collect(errors, () -> id(v, "personId", true));
-        String role = collect(errors, () -> id(v, "role", false));
-        String org = collect(errors, () -> id(v, "organisation", false));
-        if (!errors.isEmpty()) {
-            throw ValidationException.of(errors.stream().map(e -> e.under("actor")).toList());
-        }
-        return new Actor(person, role, org);
-    }
-
-    private static Correction correction(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isObject()) {
-            throw new ValidationException("INVALID_FIELD", "correction", "correction must be an object");
-        }
-        List<ValidationException> errors = new ArrayList<>();
-        String corrects = collect(errors, () -> id(v, "correctsHostEventId", true));
-        String approver = collect(errors, () -> id(v, "approver", true));
-        String reason = collect(errors, () -> text(v, "reason", 1000));
-        if (!errors.isEmpty()) {
-            throw ValidationException.of(errors.stream().map(e -> e.under("correction")).toList());
-        }
-        return new Correction(corrects, approver, reason);
-    }
-
-    private static String text(JsonNode node, String field, int max) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull() || !v.isTextual() || v.asText().isBlank()) {
-            throw new ValidationException("MISSING_FIELD", field, field + " is required (a non-empty string)");
-        }
-        if (v.asText().length() > max) {
-            throw new ValidationException("FIELD_TOO_LONG", field, field + " must be at most " + max + " characters");
-        }
-        return checkText(v.asText().trim(), field);
-    }
-
-    /** Checks the payload against the type's fields; keeps unknown fields as plain JSON values. */
-    static Payload payload(JsonNode v, EventType type) {
-        if (v != null && !v.isNull() && !v.isObject()) {
-            throw new ValidationException("INVALID_FIELD", "payload", "payload must be a JSON object");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<ValidationException> errors = new ArrayList<>();
-        Map<String, PayloadField> defs = new LinkedHashMap<>();
-        for (PayloadField f : type.fields()) {
-            defs.put(f.name(), f);
-        }
-        if (v != null && v.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getValue().isNull()) {
-                    continue;
-                }
-                PayloadField def = defs.get(e.getKey());
-                String field = "payload." + e.getKey();
-                Object value = collect(errors, () -> def == null ? plain(e.getValue()) : typed(e.getValue(), def, field));
-                if (value != null) {
-                    out.put(e.getKey(), value);
-                }
-            }
-        }
-        for (PayloadField f : type.fields()) {
-            if (f.required() && !out.containsKey(f.name()) && errors.stream().noneMatch(
-                    e -> ("payload." + f.name()).equals(e.field()))) {
-                errors.add(new ValidationException("MISSING_FIELD", "payload." + f.name(), "payload." + f.name()
-                        + " is required for " + type.id() + " (" + f.description() + ")"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ValidationException.of(errors);
-        }
-        Payload p = Payload.of(out);
-        if (Canonical.json(p.asMap()).length() > MAX_PAYLOAD_CHARS) {
-            throw new ValidationException("PAYLOAD_TOO_LARGE", "payload",
-                    "payload must be at most " + MAX_PAYLOAD_CHARS + " characters as JSON");
-        }
-        return p;
-    }
-
-    private static Object typed(JsonNode v, PayloadField def, String field) {
-        return switch (def.kind()) {
-            case STRING -> {
-                if (!v.isTextual()) {
-                    throw new ValidationException("INVALID_FIELD", field, field + " must be a string");
-                }
-                String s = checkText(v.asText(), field);
-                if (!def.allowedValues().isEmpty() && !def.allowedValues().contains(s)) {
-                    throw new ValidationException("INVALID_VALUE", field, field + " must be one of "
-                            + def.allowedValues() + ", not \"" + s + "\"");
-                }
-                yield s;
-            }
-            case MONEY -> {
-                if (v.isNumber()) {
-                    yield Money.check(v.decimalValue(), field);
-                }
-                if (v.isTextual()) {
-                    yield Money.parse(v.asText(), field);
-                }
-                throw new ValidationException("INVALID_AMOUNT", field, field + " must be an amount in yuan, e.g. 12500.00");
-            }
-            case DATE -> {
-                try {
-                    LocalDate d = LocalDate.parse(v.asText());
-                    if (!v.isTextual() || d.isBefore(EARLIEST) || d.getYear() > 2100) {
-                        throw new DateTimeParseException("out of range", v.asText(), 0);
-                    }
-                    yield d.toString();
-                } catch (DateTimeParseException e) {
-                    throw new ValidationException("INVALID_DATE", field, field
-                            + " must be an ISO date such as 2024-10-08 between 1990 and 2100");
-                }
-            }
-            case DATE_TIME -> format(dateTime(v, field));
-            case INTEGER -> {
-                if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    throw new ValidationException("INVALID_FIELD", field, field + " must be a whole number");
-                }
-                yield v.longValue();
-            }
-            case BOOLEAN -> {
-                if (!v.isBoolean()) {
-                    throw new ValidationException("INVALID_FIELD", field, field + " must be true or false");
-                }
-                yield v.booleanValue();
-            }
-            case STRING_LIST -> {
-                if (!v.isArray()) {
-                    throw new ValidationException("INVALID_FIELD", field, field + " must be an array of strings");
-                }
-                List<String> list = new ArrayList<>();
-                for (int i = 0; i < v.size(); i++) {
-                    JsonNode item = v.get(i);
-                    if (!item.isTextual()) {
-                        throw new ValidationException("INVALID_FIELD", field + "[" + i + "]", "must be a string");
-                    }
-                    if (!def.allowedValues().isEmpty() && !def.allowedValues().contains(item.asText())) {
-                        throw new ValidationException("INVALID_VALUE", field + "[" + i + "]", "must be one of "
-                                + def.allowedValues());
-                    }
-                    list.add(checkText(item.asText(), field + "[" + i + "]"));
-                }
-                yield List.copyOf(list);
-            }
-            case OBJECT -> {
-                if (!v.isObject()) {
-                    throw new ValidationException("INVALID_FIELD", field, field + " must be a JSON object");
-                }
-                yield plain(v);
-            }
-        };
-    }
-
     /**
-     * Refuses text with an unpaired UTF-16 surrogate: it cannot be encoded as UTF-8, so it would be stored and
-     * hashed as '?' and two different events could get the same hash.
+     * A JSON value as plain Java: String, BigDecimal, Long, Boolean, List, Map (object members that are null
+     * dropped). Text is taken as sent; {@link EventValidator} checks it.
      */
-    static String checkText(String s, String field) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw new ValidationException("INVALID_TEXT", field, field
-                        + " contains an unpaired UTF-16 surrogate at position " + i + "; send valid Unicode text");
-            }
-        }
-        return s;
-    }
-
-    /** A JSON value as plain Java: String, BigDecimal, Long, Boolean, List, Map. */
     static Object plain(JsonNode v) {
         if (v.isTextual()) {
-            return checkText(v.asText(), "payload");
+            return v.asText();
         }
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return v.longValue();
@@ -392,6 +277,6 @@ final class EventParser {
 
     /** The stored form of a date-time: ISO with seconds, in +08:00. */
     static String format(OffsetDateTime t) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.withOffsetSameInstant(ZoneOffset.ofHours(8)));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.withOffsetSameInstant(BEIJING));
     }
 }

@@ -2,9 +2,7 @@ package org.jiandu.ledger.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -29,6 +27,7 @@ import org.jiandu.api.ledger.VerificationReport;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
+import org.jiandu.api.rest.Returns;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,22 +51,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class EventsResource implements RestResource {
-    private final JpaCaseLedger ledger;
+    private final CaseLedger ledger;
+    private final EventValidator validator;
     private final EventParser parser;
     private final EventTypeRegistry types;
 
     @Activate
-    public EventsResource(@Reference JpaCaseLedger ledger, @Reference EventTypeRegistry types,
+    public EventsResource(@Reference CaseLedger ledger, @Reference EventTypeRegistry types,
             @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.ledger = ledger;
         this.types = types;
-        this.parser = new EventParser(types::get, clock);
+        this.validator = new EventValidator(types::get, clock);
+        this.parser = new EventParser(validator);
     }
 
     @POST
     @Path("cases/{caseNumber}/events")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRoles(Roles.HOST_SYSTEM)
+    @Returns(value = LedgerDtos.AppendedDto.class, status = {201, 200})
     public Response ingestOne(@PathParam("caseNumber") String caseNumber, JsonNode body,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
@@ -76,15 +78,16 @@ public class EventsResource implements RestResource {
         if (body == null) {
             throw new ValidationException("MISSING_BODY", null, "Send the event as a JSON object");
         }
-        AppendResult r = ledger.appendParsed(parser.parse(body, cn));
-        return Response.status(r.duplicate() ? 200 : 201).entity(view(r)).build();
+        // read here, validated once by the ledger as for any in-process caller
+        AppendResult r = ledger.append(parser.read(body, cn));
+        return Response.status(r.duplicate() ? 200 : 201).entity(LedgerDtos.AppendedDto.of(r)).build();
     }
 
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRoles(Roles.HOST_SYSTEM)
-    public Response ingestBatch(JsonNode body, @Context SecurityContext security) {
+    public LedgerDtos.BatchDto ingestBatch(JsonNode body, @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         JsonNode items = body != null && body.isObject() ? body.get("events") : body;
         if (items == null || !items.isArray()) {
@@ -96,32 +99,45 @@ public class EventsResource implements RestResource {
                     + " events; this one has " + items.size() + ". Split it.");
         }
         List<CaseEvent> events = new ArrayList<>(items.size());
-        List<ValidationException> errors = new ArrayList<>();
+        List<List<ValidationException>> unreadable = new ArrayList<>(items.size());
+        boolean anyUnreadable = false;
         for (int i = 0; i < items.size(); i++) {
             String prefix = "events[" + i + "]";
             try {
-                CaseEvent e = parser.parse(items.get(i), null);
+                CaseEvent e = parser.read(items.get(i), null);
                 caller.requireCovers(e.caseNumber(), prefix + ".caseNumber");
                 events.add(e);
+                unreadable.add(List.of());
             } catch (ValidationException e) {
-                e.all().forEach(one -> errors.add(one.under(prefix)));
+                events.add(null);
+                unreadable.add(e.all());
+                anyUnreadable = true;
             }
         }
-        if (!errors.isEmpty()) {
+        if (anyUnreadable) {
+            // the batch fails as a whole: report every item's problems, those of the readable items too
+            List<ValidationException> errors = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                String prefix = "events[" + i + "]";
+                List<ValidationException> problems = unreadable.get(i);
+                if (problems.isEmpty()) {
+                    try {
+                        validator.validate(events.get(i));
+                    } catch (ValidationException e) {
+                        problems = e.all();
+                    }
+                }
+                problems.forEach(one -> errors.add(one.under(prefix)));
+            }
             throw ValidationException.of(errors);
         }
-        List<AppendResult> results = ledger.appendAllParsed(events);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("stored", results.stream().filter(r -> !r.duplicate()).count());
-        out.put("duplicates", results.stream().filter(AppendResult::duplicate).count());
-        out.put("results", results.stream().map(EventsResource::view).toList());
-        return Response.ok(out).build();
+        return LedgerDtos.BatchDto.of(ledger.appendAll(events));
     }
 
     @GET
     @Path("cases/{caseNumber}/timeline")
     @RequiresRoles({Roles.COURT_OFFICER, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.HOST_SYSTEM})
-    public Map<String, Object> timeline(@PathParam("caseNumber") String caseNumber,
+    public LedgerDtos.TimelineDto timeline(@PathParam("caseNumber") String caseNumber,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
@@ -129,32 +145,13 @@ public class EventsResource implements RestResource {
         if (entries.isEmpty()) {
             throw ApiException.notFound("CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical());
         }
-        Map<String, List<String>> correctedBy = new LinkedHashMap<>();
-        for (LedgerEntry e : entries) {
-            if (e.event().correction() != null) {
-                correctedBy.computeIfAbsent(e.event().correction().correctsHostEventId(), k -> new ArrayList<>())
-                        .add(e.event().hostEventId());
-            }
-        }
-        List<Map<String, Object>> views = new ArrayList<>(entries.size());
-        for (LedgerEntry e : entries) {
-            Map<String, Object> v = entryView(e);
-            EventType type = types.get(e.event().type());
-            v.put("label", type == null ? null : type.label());
-            v.put("correctedBy", correctedBy.getOrDefault(e.event().hostEventId(), List.of()));
-            views.add(v);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("caseNumber", cn.canonical());
-        out.put("count", views.size());
-        out.put("entries", views);
-        return out;
+        return LedgerDtos.TimelineDto.of(cn, entries, types::get);
     }
 
     @GET
     @Path("cases/{caseNumber}/verification")
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
-    public Map<String, Object> verification(@PathParam("caseNumber") String caseNumber,
+    public LedgerDtos.VerificationDto verification(@PathParam("caseNumber") String caseNumber,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
@@ -162,13 +159,7 @@ public class EventsResource implements RestResource {
         if (report.casesChecked() == 0) {
             throw ApiException.notFound("CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("caseNumber", cn.canonical());
-        out.put("intact", report.intact());
-        out.put("verifiedAt", report.verifiedAt());
-        out.put("entriesChecked", report.entriesChecked());
-        out.put("problems", report.problems());
-        return out;
+        return LedgerDtos.VerificationDto.of(cn, report);
     }
 
     @GET
@@ -176,28 +167,5 @@ public class EventsResource implements RestResource {
     @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
     public List<EventType> eventTypes() {
         return types.all().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
-    }
-
-    static Map<String, Object> view(AppendResult r) {
-        Map<String, Object> v = entryView(r.entry());
-        v.put("duplicate", r.duplicate());
-        return v;
-    }
-
-    static Map<String, Object> entryView(LedgerEntry e) {
-        CaseEvent ev = e.event();
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("caseNumber", ev.caseNumber().canonical());
-        v.put("seq", e.seq());
-        v.put("hostEventId", ev.hostEventId());
-        v.put("type", ev.type());
-        v.put("occurredAt", EventParser.format(ev.occurredAt()));
-        v.put("recordedAt", ev.recordedAt());
-        v.put("actor", ev.actor());
-        v.put("payload", ev.payload().asMap());
-        v.put("correction", ev.correction());
-        v.put("prevHash", e.prevHash());
-        v.put("hash", e.hash());
-        return v;
     }
 }

@@ -11,12 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
+import org.jiandu.api.CaseNumber;
 import org.jiandu.api.ValidationException;
+import org.jiandu.api.event.Payload;
 import org.jiandu.api.guard.Decision;
 import org.jiandu.api.guard.GuardCheck;
 import org.jiandu.api.guard.GuardRegistry;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
+import org.jiandu.api.guard.RecordedCheck;
 import org.jiandu.api.guard.Verdict;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,16 +30,23 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Consults every installed {@link OperationGuard} (whiteboard: guards come and go at runtime) and records each
  * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed),
  * except when it throws {@link ValidationException}: that reports bad operation details (a negative amount, a
  * missing field), not a defect, so it reaches the caller — HTTP 400 naming the field — and no check is recorded.
  */
-@Component(service = {GuardRegistry.class, GuardRegistryImpl.class})
+@Component(service = GuardRegistry.class)
 public class GuardRegistryImpl implements GuardRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(GuardRegistryImpl.class);
     static final String REGISTRY = "jiandu.guard-registry";
+    /** Reads stored checks back: decimals exact, whole numbers as Long, as the canonical JSON wrote them. */
+    private static final ObjectMapper READER = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     private final List<OperationGuard> guards = new CopyOnWriteArrayList<>();
     private final EntityManagerFactory emf;
@@ -117,14 +127,46 @@ public class GuardRegistryImpl implements GuardRegistry {
         }
     }
 
-    /** The recorded checks of a case, newest first. */
-    List<GuardCheckEntity> history(String caseNumber, int limit) {
+    @Override
+    public List<RecordedCheck> history(CaseNumber caseNumber, int limit) {
+        if (limit < 1 || limit > MAX_HISTORY) {
+            throw new IllegalArgumentException("limit must be 1.." + MAX_HISTORY + ", not " + limit);
+        }
         EntityManager em = emf.createEntityManager();
         try {
             return em.createQuery("SELECT g FROM GuardCheckEntity g WHERE g.caseNumber = :cn ORDER BY g.id DESC",
-                    GuardCheckEntity.class).setParameter("cn", caseNumber).setMaxResults(limit).getResultList();
+                    GuardCheckEntity.class).setParameter("cn", caseNumber.canonical()).setMaxResults(limit)
+                    .getResultList().stream().map(row -> recorded(row, caseNumber)).toList();
         } finally {
             em.close();
+        }
+    }
+
+    private static RecordedCheck recorded(GuardCheckEntity row, CaseNumber caseNumber) {
+        List<Verdict> verdicts = new ArrayList<>();
+        for (Object o : (List<?>) read(row.getVerdicts())) {
+            Map<?, ?> v = (Map<?, ?>) o;
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = v.get("details") == null ? Map.of() : (Map<String, Object>) v.get("details");
+            verdicts.add(new Verdict(text(v.get("guard")), Decision.valueOf(text(v.get("decision"))),
+                    text(v.get("article")), text(v.get("reason")), details));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> details = (Map<String, Object>) read(row.getDetails());
+        return new RecordedCheck(row.getId(), Instant.parse(row.getCheckedAt()), row.getUser(), row.getOrganisation(),
+                row.getOperationType(), caseNumber, Decision.valueOf(row.getDecision()), row.getGuardsConsulted(),
+                Payload.of(details), verdicts);
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static Object read(String json) {
+        try {
+            return READER.readValue(json, Object.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A stored guard check is not JSON: " + e.getOriginalMessage(), e);
         }
     }
 }

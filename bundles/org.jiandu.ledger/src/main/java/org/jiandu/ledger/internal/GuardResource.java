@@ -1,7 +1,5 @@
 package org.jiandu.ledger.internal;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -41,23 +39,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Produces(MediaType.APPLICATION_JSON)
 public class GuardResource implements RestResource {
     private static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
-    private static final com.fasterxml.jackson.databind.ObjectMapper READER =
-            new com.fasterxml.jackson.databind.ObjectMapper()
-                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final GuardRegistry registry;
-    private final GuardRegistryImpl history;
 
     @Activate
-    public GuardResource(@Reference GuardRegistry registry, @Reference GuardRegistryImpl history) {
+    public GuardResource(@Reference GuardRegistry registry) {
         this.registry = registry;
-        this.history = history;
     }
 
     @POST
     @Path("check")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRoles({Roles.HOST_SYSTEM, Roles.COURT_OFFICER})
-    public Map<String, Object> check(JsonNode body, @Context SecurityContext security) {
+    public GuardDtos.GuardCheckDto check(JsonNode body, @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         if (body == null || !body.isObject()) {
             throw new ValidationException("MISSING_BODY", null,
@@ -80,64 +73,30 @@ public class GuardResource implements RestResource {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = details == null || details.isNull() ? Map.of()
-                : (Map<String, Object>) EventParser.plain(details);
+                : (Map<String, Object>) EventValidator.plain(EventParser.plain(details), "details");
         GuardCheck check = registry.check(new Operation(typeNode.asText(), cn, Payload.of(map), caller));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("checkId", check.checkId());
-        out.put("checkedAt", check.checkedAt());
-        out.put("operationType", check.operation().type());
-        out.put("caseNumber", cn.canonical());
-        out.put("decision", check.decision());
-        out.put("guardsConsulted", check.guardsConsulted());
-        out.put("verdicts", check.verdicts());
-        if (check.guardsConsulted() == 0) {
-            out.put("note", "No guard is installed: nothing was checked (install jiandu-node-monitor, "
-                    + "jiandu-seizure-guard, …)");
-        }
-        return out;
+        return GuardDtos.GuardCheckDto.of(check);
     }
 
     @GET
     @Path("checks/{caseNumber}")
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
-    public Map<String, Object> checks(@PathParam("caseNumber") String caseNumber, @QueryParam("limit") String limit,
+    public GuardDtos.GuardHistoryDto checks(@PathParam("caseNumber") String caseNumber, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
-        int max = 100;
+        int max = GuardRegistry.MAX_HISTORY;
         if (limit != null) {
             try {
                 max = Integer.parseInt(limit);
             } catch (NumberFormatException e) {
                 max = 0;
             }
-            if (max < 1 || max > 100) {
+            if (max < 1 || max > GuardRegistry.MAX_HISTORY) {
                 throw new ValidationException("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to 100");
             }
         }
-        List<Map<String, Object>> checks = new java.util.ArrayList<>();
-        for (GuardCheckEntity row : history.history(cn.canonical(), max)) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("checkId", row.getId());
-            c.put("checkedAt", row.getCheckedAt());
-            c.put("user", row.getUser());
-            c.put("organisation", row.getOrganisation());
-            c.put("operationType", row.getOperationType());
-            c.put("decision", row.getDecision());
-            c.put("guardsConsulted", row.getGuardsConsulted());
-            c.put("details", parse(row.getDetails()));
-            c.put("verdicts", parse(row.getVerdicts()));
-            checks.add(c);
-        }
-        return Map.of("caseNumber", cn.canonical(), "count", checks.size(), "checks", checks);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return READER.readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("A stored guard check is not JSON: " + e.getOriginalMessage(), e);
-        }
+        return GuardDtos.GuardHistoryDto.of(cn, registry.history(cn, max));
     }
 
     private static JsonNode first(JsonNode body, String... names) {

@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The case ledger on JPA: entries in {@code JD_LEDGER_ENTRY}, one head row per case in {@code JD_LEDGER_CASE}.
@@ -49,7 +48,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * race on a new case or on the same host event id surfaces as a constraint violation and the whole attempt is
  * retried, so nothing is ever half-stored.
  */
-@Component(service = {CaseLedger.class, JpaCaseLedger.class})
+@Component(service = CaseLedger.class)
 public class JpaCaseLedger implements CaseLedger {
     private static final Logger LOG = LoggerFactory.getLogger(JpaCaseLedger.class);
     private static final int ATTEMPTS = 5;
@@ -58,11 +57,10 @@ public class JpaCaseLedger implements CaseLedger {
     private final EventAdmin eventAdmin;
     private final Clock clock;
     private final Verifier verifier;
+    private final EventValidator validator;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
-
-    private final EventTypeRegistry types;
 
     @Activate
     public JpaCaseLedger(@Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
@@ -70,7 +68,7 @@ public class JpaCaseLedger implements CaseLedger {
             @Reference EventAdmin eventAdmin, @Reference(target = "(jiandu.clock=true)") Clock clock,
             @Reference EventTypeRegistry types) {
         this.emf = emf;
-        this.types = types;
+        this.validator = new EventValidator(types::get, clock);
         this.eventAdmin = eventAdmin;
         this.clock = clock;
         this.verifier = new Verifier(dataSource, clock);
@@ -78,30 +76,20 @@ public class JpaCaseLedger implements CaseLedger {
         emf.createEntityManager().close();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The one path in, for the REST resources (whose {@link EventParser} has only read the JSON) and in-process
+     * callers alike: the event is validated once ({@link EventValidator}), and the entry answered and published is
+     * that validated event with its position, time and hashes — never a re-read of what was just written.
+     */
     @Override
     public AppendResult append(CaseEvent event) {
-        return store(List.of(event), false, true).get(0);
+        return store(List.of(event), false).get(0);
     }
 
     @Override
     public List<AppendResult> appendAll(List<CaseEvent> events) {
-        return appendAll(events, true);
-    }
-
-    /**
-     * For this bundle's REST resource, whose events come out of {@link EventParser} already checked and
-     * normalised: parsing them a second time would only repeat the same work on the ingestion hot path.
-     */
-    AppendResult appendParsed(CaseEvent event) {
-        return store(List.of(event), false, false).get(0);
-    }
-
-    /** The batch form of {@link #appendParsed(CaseEvent)}. */
-    List<AppendResult> appendAllParsed(List<CaseEvent> events) {
-        return appendAll(events, false);
-    }
-
-    private List<AppendResult> appendAll(List<CaseEvent> events, boolean validate) {
         if (events.size() > MAX_BATCH) {
             throw new ValidationException("BATCH_TOO_LARGE", "events", "A batch holds at most " + MAX_BATCH
                     + " events; this one has " + events.size());
@@ -109,15 +97,20 @@ public class JpaCaseLedger implements CaseLedger {
         if (events.isEmpty()) {
             return List.of();
         }
-        return store(events, true, validate);
+        return store(events, true);
     }
 
-    private List<AppendResult> store(List<CaseEvent> events, boolean batch, boolean validate) {
-        List<EntryEntity> rows = new ArrayList<>(events.size());
+    /** A row to store and the validated event it was made from. */
+    private record Pending(EntryEntity row, CaseEvent event) {
+    }
+
+    private List<AppendResult> store(List<CaseEvent> events, boolean batch) {
+        List<Pending> rows = new ArrayList<>(events.size());
         List<ValidationException> errors = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             try {
-                rows.add(toEntity(validate ? validate(events.get(i)) : events.get(i)));
+                EventValidator.Valid valid = validator.validate(events.get(i));
+                rows.add(new Pending(toEntity(valid), valid.event()));
             } catch (ValidationException e) {
                 String prefix = "events[" + i + "]";
                 e.all().forEach(one -> errors.add(batch ? one.under(prefix) : one));
@@ -152,27 +145,29 @@ public class JpaCaseLedger implements CaseLedger {
     private record Outcome(List<AppendResult> results, List<LedgerEntry> fresh) {
     }
 
-    private Outcome appendRows(EntityManager em, List<EntryEntity> rows, boolean batch) {
+    private Outcome appendRows(EntityManager em, List<Pending> rows, boolean batch) {
         Map<String, EntryEntity> stored = existing(em, rows);
         // lock every touched case head, in a fixed order
-        Map<String, CaseHeadEntity> heads = new TreeMap<>();
-        for (EntryEntity r : rows) {
-            heads.put(r.getCaseNumber(), null);
+        Map<String, CaseNumber> touched = new TreeMap<>();
+        for (Pending p : rows) {
+            touched.put(p.row().getCaseNumber(), p.event().caseNumber());
         }
-        for (String cn : new ArrayList<>(heads.keySet())) {
-            CaseHeadEntity head = em.find(CaseHeadEntity.class, cn, LockModeType.PESSIMISTIC_WRITE);
+        Map<String, CaseHeadEntity> heads = new HashMap<>();
+        for (Map.Entry<String, CaseNumber> cn : touched.entrySet()) {
+            CaseHeadEntity head = em.find(CaseHeadEntity.class, cn.getKey(), LockModeType.PESSIMISTIC_WRITE);
             if (head == null) {
-                head = new CaseHeadEntity(cn, CaseNumber.parse(cn).courtCode(), LedgerEntry.GENESIS);
+                head = new CaseHeadEntity(cn.getKey(), cn.getValue().courtCode(), LedgerEntry.GENESIS);
                 em.persist(head);
             }
-            heads.put(cn, head);
+            heads.put(cn.getKey(), head);
         }
-        String recordedAt = clock.instant().toString();
+        Instant now = clock.instant();
+        String recordedAt = now.toString();
         Map<String, EntryEntity> inBatch = new HashMap<>();
         List<AppendResult> results = new ArrayList<>(rows.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            EntryEntity row = rows.get(i);
+            EntryEntity row = rows.get(i).row();
             String prefix = batch ? "events[" + i + "]" : null;
             EntryEntity earlier = stored.get(row.getHostEventId());
             if (earlier == null) {
@@ -196,7 +191,8 @@ public class JpaCaseLedger implements CaseLedger {
             head.advance(row.getHash());
             em.persist(row);
             inBatch.put(row.getHostEventId(), row);
-            LedgerEntry entry = toEntry(row);
+            LedgerEntry entry = new LedgerEntry(row.getSeq(), rows.get(i).event().recorded(now), row.getPrevHash(),
+                    row.getHash());
             results.add(new AppendResult(entry, false));
             fresh.add(entry);
         }
@@ -222,9 +218,9 @@ public class JpaCaseLedger implements CaseLedger {
         }
     }
 
-    private static Map<String, EntryEntity> existing(EntityManager em, List<EntryEntity> rows) {
+    private static Map<String, EntryEntity> existing(EntityManager em, List<Pending> rows) {
         Map<String, EntryEntity> found = new HashMap<>();
-        List<String> ids = rows.stream().map(EntryEntity::getHostEventId).distinct().toList();
+        List<String> ids = rows.stream().map(p -> p.row().getHostEventId()).distinct().toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
             em.createQuery("SELECT e FROM EntryEntity e WHERE e.hostEventId IN :ids", EntryEntity.class)
@@ -233,31 +229,13 @@ public class JpaCaseLedger implements CaseLedger {
         return found;
     }
 
-    /**
-     * The same checks as the REST ingestion, for in-process callers: known type, payload fields checked and
-     * normalised against the type, plausible time, sane ids. Answers the normalised event.
-     */
-    private CaseEvent validate(CaseEvent e) {
-        EventParser parser = new EventParser(types::get, clock);
-        ObjectNode node = json.createObjectNode();
-        node.put("hostEventId", e.hostEventId());
-        node.put("caseNumber", e.caseNumber().canonical());
-        node.put("type", e.type());
-        node.put("occurredAt", EventParser.format(e.occurredAt()));
-        node.set("actor", json.valueToTree(e.actor()));
-        node.set("payload", json.valueToTree(e.payload().asMap()));
-        if (e.correction() != null) {
-            node.set("correction", json.valueToTree(e.correction()));
-        }
-        return parser.parse(node, null);
-    }
-
-    private EntryEntity toEntity(CaseEvent e) {
+    private static EntryEntity toEntity(EventValidator.Valid valid) {
+        CaseEvent e = valid.event();
         Actor a = e.actor();
         Correction c = e.correction();
         return new EntryEntity(e.caseNumber().canonical(), e.hostEventId(), e.type(), EventParser.format(e.occurredAt()),
                 a == null ? null : a.personId(), a == null ? null : a.role(), a == null ? null : a.organisation(),
-                Canonical.json(e.payload().asMap()), c == null ? null : c.correctsHostEventId(),
+                valid.payloadJson(), c == null ? null : c.correctsHostEventId(),
                 c == null ? null : c.approver(), c == null ? null : c.reason());
     }
 

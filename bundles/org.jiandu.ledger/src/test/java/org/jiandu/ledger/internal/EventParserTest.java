@@ -54,7 +54,8 @@ class EventParserTest {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
-    private final EventParser parser = new EventParser(TYPES, Clock.fixed(NOW, BEIJING));
+    private final EventValidator validator = new EventValidator(TYPES, Clock.fixed(NOW, BEIJING));
+    private final EventParser parser = new EventParser(validator);
 
     /** A valid MONEY_RECEIVED event, to be spoilt by each test. */
     private static ObjectNode event() {
@@ -84,8 +85,13 @@ class EventParserTest {
         return (ObjectNode) event.get("payload");
     }
 
+    /** What ingestion does: read the JSON, then validate the event once (as the ledger does on append). */
     private CaseEvent parse(JsonNode event) {
-        return parser.parse(event, PATH_CASE);
+        return parse(event, PATH_CASE);
+    }
+
+    private CaseEvent parse(JsonNode event, CaseNumber pathCase) {
+        return validator.validate(parser.read(event, pathCase)).event();
     }
 
     private static ValidationException assertRejected(String code, String field, Executable parse) {
@@ -119,7 +125,7 @@ class EventParserTest {
     void caseNumberIsRequiredWhenThePathNamesNoCase() {
         ObjectNode e = event();
         e.remove("caseNumber");
-        assertRejected("MISSING_FIELD", "caseNumber", () -> parser.parse(e, null));
+        assertRejected("MISSING_FIELD", "caseNumber", () -> parse(e, null));
     }
 
     @Test
@@ -410,22 +416,22 @@ class EventParserTest {
     @Test
     void payloadLargerThanTheLimitIsRefused() {
         ObjectNode e = event();
-        payload(e).put("notes", "x".repeat(EventParser.MAX_PAYLOAD_CHARS));
+        payload(e).put("notes", "x".repeat(EventValidator.MAX_PAYLOAD_CHARS));
         assertRejected("PAYLOAD_TOO_LARGE", "payload", () -> parse(e));
     }
 
     @Test
     void hostEventIdLongerThan128CharactersIsTooLong() {
         ObjectNode e = event();
-        e.put("hostEventId", "h".repeat(EventParser.MAX_ID + 1));
+        e.put("hostEventId", "h".repeat(EventValidator.MAX_ID + 1));
         assertRejected("FIELD_TOO_LONG", "hostEventId", () -> parse(e));
     }
 
     @Test
     void hostEventIdOf128CharactersIsAccepted() {
         ObjectNode e = event();
-        e.put("hostEventId", "h".repeat(EventParser.MAX_ID));
-        assertEquals(EventParser.MAX_ID, parse(e).hostEventId().length());
+        e.put("hostEventId", "h".repeat(EventValidator.MAX_ID));
+        assertEquals(EventValidator.MAX_ID, parse(e).hostEventId().length());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.jiandu.monitor.internal;
 
+import static org.jiandu.api.deadline.DeadlineRules.day;
 import static org.jiandu.api.event.CoreEventTypes.DEDUCTED_PERIOD_ENDED;
 import static org.jiandu.api.event.CoreEventTypes.DEDUCTED_PERIOD_STARTED;
 import static org.jiandu.api.event.CoreEventTypes.RESUMED;
@@ -7,14 +8,13 @@ import static org.jiandu.api.event.CoreEventTypes.SUSPENDED;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jiandu.api.calendar.DeductedInterval;
 import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.ledger.CaseHistory;
 import org.jiandu.api.ledger.LedgerEntry;
 
 /**
@@ -27,7 +27,9 @@ import org.jiandu.api.ledger.LedgerEntry;
  * <li>{@code SUSPENDED} … {@code RESUMED} (中止执行): from the suspension day to the day before resumption (the day
  * enforcement resumes is a day of enforcement); a resumption on the day of the suspension deducts nothing.</li>
  * </ul>
- * A corrected entry is replaced by its correction (Art. 12: the correction names it by host event id).
+ * Read over the case's effective history ({@link CaseHistory#effective}: a corrected entry is replaced by its
+ * correction at the corrected entry's position, Art. 12 of 法〔2021〕322号), so a corrected suspension still comes
+ * before the resumption that followed it.
  */
 public record CasePeriods(List<DeductedInterval> closed, List<Running> running) {
 
@@ -44,22 +46,13 @@ public record CasePeriods(List<DeductedInterval> closed, List<Running> running) 
     }
 
     public static CasePeriods of(List<LedgerEntry> history) {
-        Set<String> corrected = new HashSet<>();
-        for (LedgerEntry e : history) {
-            if (e.event().correction() != null) {
-                corrected.add(e.event().correction().correctsHostEventId());
-            }
-        }
         Map<String, LedgerEntry> started = new LinkedHashMap<>();
         Map<String, LedgerEntry> ended = new LinkedHashMap<>();
         List<DeductedInterval> closed = new ArrayList<>();
         List<Running> running = new ArrayList<>();
         LocalDate suspendedSince = null;
-        for (LedgerEntry e : history) {
+        for (LedgerEntry e : CaseHistory.effective(history)) {
             CaseEvent ev = e.event();
-            if (corrected.contains(ev.hostEventId())) {
-                continue;
-            }
             String type = ev.type();
             if (DEDUCTED_PERIOD_STARTED.equals(type)) {
                 ev.payload().string("periodId").ifPresent(id -> started.put(id, e));
@@ -91,10 +84,6 @@ public record CasePeriods(List<DeductedInterval> closed, List<Running> running) 
             }
         }
         return closed.isEmpty() && running.isEmpty() ? NONE : new CasePeriods(List.copyOf(closed), List.copyOf(running));
-    }
-
-    private static LocalDate day(LedgerEntry e) {
-        return e.event().occurredAt().atZoneSameInstant(CaseEvent.ZONE).toLocalDate();
     }
 
     /** The Chinese name of a deduction kind (RULES.md B7). */

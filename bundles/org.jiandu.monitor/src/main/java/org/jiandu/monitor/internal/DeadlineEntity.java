@@ -312,18 +312,17 @@ public class DeadlineEntity {
         this.stopsForCasePeriods = stops;
     }
 
-    void schedule(DeadlineStatus status, LocalDate due, LocalDate undeductedDue, int deductedDays, Long expiresAt,
-            Long remindAt, Long escalateAt, String explanation, String calendarVersions, String note) {
-        this.status = status;
-        this.dueDate = due;
-        this.undeductedDue = undeductedDue;
-        this.deductedDays = deductedDays;
-        this.expiresAt = expiresAt;
-        this.remindAt = remindAt;
-        this.escalateAt = escalateAt;
-        this.explanation = explanation;
-        this.calendarVersions = calendarVersions;
-        this.note = note;
+    void schedule(Schedule s) {
+        this.status = s.status();
+        this.dueDate = s.due();
+        this.undeductedDue = s.undeductedDue();
+        this.deductedDays = s.deductedDays();
+        this.expiresAt = s.alerts().expiresAt();
+        this.remindAt = s.alerts().remindAt();
+        this.escalateAt = s.alerts().escalateAt();
+        this.explanation = s.explanation();
+        this.calendarVersions = s.calendarVersions();
+        this.note = s.note();
     }
 
     void next(AlertLevel level, Long at) {

@@ -89,8 +89,7 @@ final class Scheduler {
         try {
             r = calendar.deadline(request(d, periods));
         } catch (CalendarNotCoveredException e) {
-            d.schedule(DeadlineStatus.NO_CALENDAR, null, null, 0, null, null, null, null, null,
-                    "日历未覆盖所需日期，待加载该年度节假日安排后重新计算：" + e.getMessage());
+            d.schedule(Schedule.noCalendar("日历未覆盖所需日期，待加载该年度节假日安排后重新计算：" + e.getMessage()));
             arm(d);
             return;
         }
@@ -99,9 +98,8 @@ final class Scheduler {
         if (d.isStopsForCasePeriods()) {
             for (CasePeriods.Running running : periods.running()) {
                 if (!running.start().isAfter(r.due())) {
-                    d.schedule(DeadlineStatus.PAUSED, null, r.undeductedDue(), r.deductedDays(), null, null, null,
-                            explanation, versions, "自" + running.start() + "起" + running.reason()
-                                    + "期间尚未结束，期限停止计算（扣除期限）");
+                    d.schedule(Schedule.paused(r, explanation, versions, "自" + running.start() + "起"
+                            + running.reason() + "期间尚未结束，期限停止计算（扣除期限）"));
                     arm(d);
                     return;
                 }
@@ -117,8 +115,8 @@ final class Scheduler {
             escalateAt = null;
             note = (note == null ? "" : note + "；") + "督办时间无法计算：" + e.getMessage();
         }
-        d.schedule(DeadlineStatus.OPEN, r.due(), r.undeductedDue(), r.deductedDays(), r.expiresAt().toEpochMilli(),
-                remindAt, escalateAt, explanation, versions, note);
+        d.schedule(Schedule.open(r, new Schedule.AlertTimes(remindAt, r.expiresAt().toEpochMilli(), escalateAt),
+                explanation, versions, note));
         arm(d);
     }
 

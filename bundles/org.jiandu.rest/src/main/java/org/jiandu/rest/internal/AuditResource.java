@@ -1,8 +1,5 @@
 package org.jiandu.rest.internal;
 
-import java.util.List;
-import java.util.Map;
-
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -25,7 +22,7 @@ public final class AuditResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresRoles({Roles.ADMIN, Roles.INSPECTOR})
-    public Map<String, Object> search(@QueryParam("user") String user, @QueryParam("path") String path,
+    public AuditDtos.AuditPageDto search(@QueryParam("user") String user, @QueryParam("path") String path,
             @QueryParam("status") String status, @QueryParam("limit") String limit) {
         int max = 100;
         if (limit != null) {
@@ -46,7 +43,6 @@ public final class AuditResource {
                 throw ApiException.badRequest("INVALID_STATUS", "status", "status must be an HTTP status code");
             }
         }
-        List<AuditEntry> rows = audit.search(user, path, st, max);
-        return Map.of("count", rows.size(), "entries", rows);
+        return AuditDtos.AuditPageDto.of(audit.search(user, path, st, max));
     }
 }

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.SecurityContext;
 
 import org.jiandu.api.rest.RequiresRoles;
+import org.jiandu.api.rest.Returns;
 import org.junit.jupiter.api.Test;
 
 class OpenApiResourceTest {
@@ -169,5 +170,83 @@ class OpenApiResourceTest {
     @Test
     void aParameterRegexWithBracesIsDroppedFromThePath() {
         assertEquals("/v1/years/{year}/{n}", OpenApiResource.pathOf(RegexPath.class.getAnnotation(javax.ws.rs.Path.class)));
+    }
+
+    enum Level {
+        LOW, HIGH
+    }
+
+    record Line(String caseNumber, long seq, Level level, java.time.Instant at, java.math.BigDecimal amount) {
+    }
+
+    record Wrapped(@com.fasterxml.jackson.annotation.JsonUnwrapped Line line, boolean duplicate) {
+    }
+
+    record Page(int count, List<Line> lines, Map<String, Object> extra) {
+    }
+
+    @Path("/v1/dto")
+    static final class DtoResource {
+        @GET
+        public Page page() {
+            return new Page(0, List.of(), Map.of());
+        }
+
+        @POST
+        @Returns(value = Wrapped.class, status = {201, 200})
+        public javax.ws.rs.core.Response post(Map<String, Object> body) {
+            return javax.ws.rs.core.Response.ok().build();
+        }
+
+        @GET
+        @Path("raw")
+        public javax.ws.rs.core.Response raw() {
+            return javax.ws.rs.core.Response.ok().build();
+        }
+    }
+
+    private final OpenApiResource dtos = new OpenApiResource(() -> List.of(new DtoResource()));
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> at(Map<String, Object> map, String... keys) {
+        Object v = map;
+        for (String k : keys) {
+            v = ((Map<String, Object>) v).get(k);
+        }
+        return (Map<String, Object>) v;
+    }
+
+    @Test
+    void aRecordReturnedIsAReferencedSchemaWithTheFieldsJacksonWrites() {
+        Map<String, Object> doc = dtos.openApi();
+        assertEquals(Map.of("$ref", "#/components/schemas/Page"), at(doc, "paths", "/api/v1/dto", "get",
+                "responses", "200", "content", "application/json", "schema"));
+        Map<String, Object> page = at(doc, "components", "schemas", "Page", "properties");
+        assertEquals(List.of("count", "lines", "extra"), List.copyOf(page.keySet()));
+        assertEquals(Map.of("type", "integer", "format", "int32"), page.get("count"));
+        assertEquals(Map.of("type", "array", "items", Map.of("$ref", "#/components/schemas/Line")), page.get("lines"));
+        assertEquals(Map.of("type", "object"), page.get("extra"));
+        Map<String, Object> line = at(doc, "components", "schemas", "Line", "properties");
+        assertEquals(Map.of("type", "string", "enum", List.of("LOW", "HIGH")), line.get("level"));
+        assertEquals(Map.of("type", "string", "format", "date-time"), line.get("at"));
+        assertEquals(Map.of("type", "number"), line.get("amount"));
+        assertEquals(Map.of("type", "integer", "format", "int64"), line.get("seq"));
+    }
+
+    @Test
+    void aResponseWithReturnsIsDescribedForEachStatusWithUnwrappedMembersInlined() {
+        Map<String, Object> doc = dtos.openApi();
+        Map<String, Object> responses = at(doc, "paths", "/api/v1/dto", "post", "responses");
+        assertTrue(responses.containsKey("201") && responses.containsKey("200"), responses::toString);
+        assertEquals(Map.of("$ref", "#/components/schemas/Wrapped"),
+                at(responses, "201", "content", "application/json", "schema"));
+        assertEquals(List.of("caseNumber", "seq", "level", "at", "amount", "duplicate"),
+                List.copyOf(at(doc, "components", "schemas", "Wrapped", "properties").keySet()));
+    }
+
+    @Test
+    void aResponseWithoutReturnsHasNoSchema() {
+        assertEquals(Map.of(), at(dtos.openApi(), "paths", "/api/v1/dto/raw", "get", "responses", "200", "content",
+                "application/json"));
     }
 }

@@ -1,5 +1,7 @@
 package org.jiandu.seizure.internal;
 
+import static org.jiandu.api.deadline.DeadlineRules.day;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Map;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.CoreEventTypes;
 import org.jiandu.api.event.Payload;
+import org.jiandu.api.ledger.CaseHistory;
 import org.jiandu.api.ledger.LedgerEntry;
 
 /**
@@ -19,8 +22,10 @@ import org.jiandu.api.ledger.LedgerEntry;
  * entries, updated entry by entry ({@link #with(LedgerEntry)}) as they are published, or rebuilt from the whole
  * timeline ({@link #fold(List)}). Everything is kept with its date so that a register can be read as of any day.
  *
- * <p>Corrections (Art. 12): a correcting entry replaces the corrected one in place; {@link #with(LedgerEntry)}
- * answers {@code null} for a correction, and the caller rebuilds the case from its timeline.
+ * <p>Corrections (Art. 12 of 法〔2021〕322号): the fold is over the case's effective history
+ * ({@link CaseHistory#effective}: a correcting entry replaces the corrected one at the corrected one's position);
+ * {@link #with(LedgerEntry)} answers {@code null} for a correction, and the caller rebuilds the case from its
+ * timeline.
  */
 final class CaseFacts {
     static final CaseFacts EMPTY = new CaseFacts(0, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
@@ -57,7 +62,10 @@ final class CaseFacts {
             LocalDate ruledOn) {
     }
 
-    /** One controlled asset as recorded by PROPERTY_CONTROLLED and the events about it since. */
+    /**
+     * One controlled asset as recorded by PROPERTY_CONTROLLED and the events about it since. Made with
+     * {@link #controlled} and changed with the {@code with…} methods, never by position.
+     */
     record Asset(String id, long seq, LocalDate controlledOn, String kind, String measure, boolean queued,
             LocalDate effectiveOn, Boolean divisible, boolean partial, Boolean residential, Boolean businessEssential,
             boolean necessaryHome, String exemptCategory, boolean registryRefusesSplit, List<Valuation> valuations,
@@ -103,33 +111,137 @@ final class CaseFacts {
         }
 
         Asset withValuation(Valuation v) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit,
-                    append(valuations, v), releases, renewals, disposedOn);
+            return toBuilder().valuations(append(valuations, v)).build();
         }
 
         Asset withRelease(Release r) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
-                    append(releases, r), renewals, disposedOn);
+            return toBuilder().releases(append(releases, r)).build();
         }
 
         Asset withRenewal(Renewal r) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
-                    releases, append(renewals, r), disposedOn);
+            return toBuilder().renewals(append(renewals, r)).build();
         }
 
         Asset effective(LocalDate on) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, on, divisible, partial, residential,
-                    businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations, releases,
-                    renewals, disposedOn);
+            return toBuilder().effectiveOn(on).build();
         }
 
         Asset disposed(LocalDate on) {
-            return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
-                    residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit, valuations,
-                    releases, renewals, on);
+            return toBuilder().disposedOn(on).build();
+        }
+
+        /** A new control of {@code id} recorded at {@code seq} on {@code controlledOn}; set the rest by name. */
+        static Builder controlled(String id, long seq, LocalDate controlledOn) {
+            return new Builder(id, seq, controlledOn);
+        }
+
+        private Builder toBuilder() {
+            Builder b = new Builder(id, seq, controlledOn);
+            b.kind = kind;
+            b.measure = measure;
+            b.queued = queued;
+            b.effectiveOn = effectiveOn;
+            b.divisible = divisible;
+            b.partial = partial;
+            b.residential = residential;
+            b.businessEssential = businessEssential;
+            b.necessaryHome = necessaryHome;
+            b.exemptCategory = exemptCategory;
+            b.registryRefusesSplit = registryRefusesSplit;
+            b.valuations = valuations;
+            b.releases = releases;
+            b.renewals = renewals;
+            b.disposedOn = disposedOn;
+            return b;
+        }
+
+        /**
+         * Builds an {@link Asset} by name: what PROPERTY_CONTROLLED reported (the measure, its traits) and what
+         * happened to it since (values, releases, renewals, the day a queued seizure took effect, disposal).
+         */
+        static final class Builder {
+            private final String id;
+            private final long seq;
+            private final LocalDate controlledOn;
+            private String kind;
+            private String measure;
+            private boolean queued;
+            private LocalDate effectiveOn;
+            private Boolean divisible;
+            private boolean partial;
+            private Boolean residential;
+            private Boolean businessEssential;
+            private boolean necessaryHome;
+            private String exemptCategory;
+            private boolean registryRefusesSplit;
+            private List<Valuation> valuations = List.of();
+            private List<Release> releases = List.of();
+            private List<Renewal> renewals = List.of();
+            private LocalDate disposedOn;
+
+            private Builder(String id, long seq, LocalDate controlledOn) {
+                this.id = id;
+                this.seq = seq;
+                this.controlledOn = controlledOn;
+            }
+
+            /** The kind of asset and the measure (查封、扣押、冻结); a queued one (轮候) takes effect later. */
+            Builder measure(String kind, String measure, boolean queued, LocalDate effectiveOn) {
+                this.kind = kind;
+                this.measure = measure;
+                this.queued = queued;
+                this.effectiveOn = effectiveOn;
+                return this;
+            }
+
+            /** Whether and how the asset can be split ({@code null}: not reported). */
+            Builder split(Boolean divisible, boolean partial, boolean registryRefusesSplit) {
+                this.divisible = divisible;
+                this.partial = partial;
+                this.registryRefusesSplit = registryRefusesSplit;
+                return this;
+            }
+
+            /** What protects the debtor's living and business (查封规定 Arts. 3–5; {@code null}: not reported). */
+            Builder protections(Boolean residential, Boolean businessEssential, boolean necessaryHome,
+                    String exemptCategory) {
+                this.residential = residential;
+                this.businessEssential = businessEssential;
+                this.necessaryHome = necessaryHome;
+                this.exemptCategory = exemptCategory;
+                return this;
+            }
+
+            Builder effectiveOn(LocalDate v) {
+                effectiveOn = v;
+                return this;
+            }
+
+            Builder valuations(List<Valuation> v) {
+                valuations = List.copyOf(v);
+                return this;
+            }
+
+            Builder releases(List<Release> v) {
+                releases = v;
+                return this;
+            }
+
+            Builder renewals(List<Renewal> v) {
+                renewals = v;
+                return this;
+            }
+
+            Builder disposedOn(LocalDate v) {
+                disposedOn = v;
+                return this;
+            }
+
+            Asset build() {
+                return new Asset(id, seq, controlledOn, kind, measure, queued, effectiveOn, divisible, partial,
+                        residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit,
+                        valuations, releases, renewals, disposedOn);
+            }
         }
     }
 
@@ -193,30 +305,13 @@ final class CaseFacts {
         return b.build(entry.seq());
     }
 
-    /** The facts of a whole timeline, each correction replacing the entry it corrects. */
+    /** The facts of a whole timeline, over its effective history ({@link CaseHistory#effective}). */
     static CaseFacts fold(List<LedgerEntry> timeline) {
-        List<LedgerEntry> effective = new ArrayList<>(timeline.size());
-        Map<String, Integer> position = new HashMap<>();
-        for (LedgerEntry e : timeline) {
-            String corrects = e.event().isCorrection() ? e.event().correction().correctsHostEventId() : null;
-            Integer at = corrects == null ? null : position.get(corrects);
-            if (at != null) {
-                effective.set(at, e);
-                position.put(e.event().hostEventId(), at);
-            } else {
-                position.put(e.event().hostEventId(), effective.size());
-                effective.add(e);
-            }
-        }
         Builder b = new Builder(EMPTY);
-        for (LedgerEntry e : effective) {
+        for (LedgerEntry e : CaseHistory.effective(timeline)) {
             b.accept(e.event(), e.seq());
         }
         return b.build(timeline.isEmpty() ? 0 : timeline.get(timeline.size() - 1).seq());
-    }
-
-    static LocalDate day(CaseEvent e) {
-        return e.occurredAt().atZoneSameInstant(CaseEvent.ZONE).toLocalDate();
     }
 
     private static <T> List<T> append(List<T> list, T item) {
@@ -341,11 +436,13 @@ final class CaseFacts {
             boolean queued = p.bool("queued").orElse(false);
             // a new control of an asset released or disposed before (or of anything but a deposit) starts afresh;
             // the values recorded so far are kept
-            assets.put(assetId, new Asset(assetId, seq, day, kind, measure, queued, queued ? null : day,
-                    p.bool("divisible").orElse(null), p.bool("partial").orElse(false),
-                    p.bool("residential").orElse(null), p.bool("businessEssential").orElse(null),
-                    p.bool("necessaryHome").orElse(false), p.string("exemptCategory").orElse(null),
-                    p.bool("registryRefusesSplit").orElse(false), List.copyOf(values), List.of(), List.of(), null));
+            assets.put(assetId, Asset.controlled(assetId, seq, day)
+                    .measure(kind, measure, queued, queued ? null : day)
+                    .split(p.bool("divisible").orElse(null), p.bool("partial").orElse(false),
+                            p.bool("registryRefusesSplit").orElse(false))
+                    .protections(p.bool("residential").orElse(null), p.bool("businessEssential").orElse(null),
+                            p.bool("necessaryHome").orElse(false), p.string("exemptCategory").orElse(null))
+                    .valuations(values).build());
         }
 
         private void update(String assetId, java.util.function.UnaryOperator<Asset> change) {

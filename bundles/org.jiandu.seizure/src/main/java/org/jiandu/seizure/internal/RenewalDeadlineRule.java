@@ -10,6 +10,7 @@ import org.jiandu.api.calendar.DeadlineRequest;
 import org.jiandu.api.calendar.PeriodUnit;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.deadline.DeadlineRules;
 import org.jiandu.api.event.CoreEventTypes;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.seizure.internal.SeizureRegister.AssetView;
@@ -62,7 +63,7 @@ public final class RenewalDeadlineRule implements DeadlineRule {
     @Override
     public List<DeadlineAction> onEntry(LedgerEntry entry, List<LedgerEntry> history) {
         String type = entry.event().type();
-        LocalDate day = CaseFacts.day(entry.event());
+        LocalDate day = DeadlineRules.day(entry);
         if (CoreEventTypes.CASE_CLOSED.equals(type)) {
             CaseFacts facts = CaseFacts.fold(history);
             List<DeadlineAction> out = new ArrayList<>();

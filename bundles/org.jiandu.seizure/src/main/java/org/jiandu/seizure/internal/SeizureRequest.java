@@ -89,6 +89,95 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
         ImpactClass impact() {
             return ImpactClass.of(assetKind, residential, businessEssential);
         }
+
+        /** An offer of {@code assetId} with nothing else known; set what is known on the builder. */
+        static Builder of(String assetId) {
+            return new Builder(assetId);
+        }
+
+        /** Builds an {@link Offer} by name: absent flags are false, absent values {@code null}, no prior claims. */
+        static final class Builder {
+            private final String assetId;
+            private String assetKind;
+            private BigDecimal amount;
+            private String valueBasis;
+            private LocalDate valueDate;
+            private String valueSource;
+            private boolean divisible;
+            private Long quantity;
+            private BigDecimal share;
+            private Boolean residential;
+            private Boolean businessEssential;
+            private boolean necessaryHome;
+            private String exemptCategory;
+            private boolean registryRefusesSplit;
+            private boolean queued;
+            private List<Prior> prior = List.of();
+            private boolean offeredByDebtor;
+
+            private Builder(String assetId) {
+                this.assetId = assetId;
+            }
+
+            Builder kind(String v) {
+                assetKind = v;
+                return this;
+            }
+
+            /** The amount and how it was established (basis, date, source). */
+            Builder value(BigDecimal amount, String basis, LocalDate date, String source) {
+                this.amount = amount;
+                valueBasis = basis;
+                valueDate = date;
+                valueSource = source;
+                return this;
+            }
+
+            /** Whether and how the asset can be split: divisible, units, the share seized, a registry refusing it. */
+            Builder split(boolean divisible, Long quantity, BigDecimal share, boolean registryRefusesSplit) {
+                this.divisible = divisible;
+                this.quantity = quantity;
+                this.share = share;
+                this.registryRefusesSplit = registryRefusesSplit;
+                return this;
+            }
+
+            /** What protects the debtor's living and business (查封规定 Arts. 3–5; {@code null}: not reported). */
+            Builder protections(Boolean residential, Boolean businessEssential, boolean necessaryHome,
+                    String exemptCategory) {
+                this.residential = residential;
+                this.businessEssential = businessEssential;
+                this.necessaryHome = necessaryHome;
+                this.exemptCategory = exemptCategory;
+                return this;
+            }
+
+            Builder necessaryHome(boolean v) {
+                necessaryHome = v;
+                return this;
+            }
+
+            Builder queued(boolean v) {
+                queued = v;
+                return this;
+            }
+
+            Builder prior(List<Prior> v) {
+                prior = List.copyOf(v);
+                return this;
+            }
+
+            Builder offeredByDebtor(boolean v) {
+                offeredByDebtor = v;
+                return this;
+            }
+
+            Offer build() {
+                return new Offer(assetId, assetKind, amount, valueBasis, valueDate, valueSource, divisible, quantity,
+                        share, residential, businessEssential, necessaryHome, exemptCategory, registryRefusesSplit,
+                        queued, prior, offeredByDebtor);
+            }
+        }
     }
 
     static SeizureRequest parse(String type, Payload details, LocalDate today) {
@@ -124,16 +213,14 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
             case "RENEW" -> {
                 String id = text(d, "assetId", "details.assetId", true, errors);
                 LocalDate until = date(d, "until", "details.until", null, errors);
-                yield new SeizureRequest(type, new Offer(id, null, null, null, null, null, false, null, null, null,
-                        null, false, null, false, false, List.of(), false), List.of(), until);
+                yield new SeizureRequest(type, Offer.of(id).build(), List.of(), until);
             }
             case "DISPOSE" -> {
                 // another guard owns the rest of a disposal's details: an asset id it sends in another form is not
                 // this guard's to refuse, it only cannot be matched against the register
                 String id = d.get("assetId") instanceof String s && !s.isBlank() ? s.trim() : null;
                 boolean home = bool(d, "necessaryHome", "details.necessaryHome", errors, false);
-                yield new SeizureRequest(type, new Offer(id, null, null, null, null, null, false, null, null, null,
-                        null, home, null, false, false, List.of(), false), List.of(), null);
+                yield new SeizureRequest(type, Offer.of(id).necessaryHome(home).build(), List.of(), null);
             }
             default -> throw new IllegalArgumentException("not a seizure operation: " + type);
         };
@@ -173,9 +260,12 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
         boolean queued = bool(d, "queued", at + ".queued", errors, false);
         boolean offered = bool(d, "offeredByDebtor", at + ".offeredByDebtor", errors, false);
         List<Prior> prior = priors(d.get("priorEncumbrances"), at + ".priorEncumbrances", errors);
-        return new Offer(id, kind, amount, basis != null ? basis : deposit ? "FROZEN_AMOUNT" : "ESTIMATE",
-                valueDate != null ? valueDate : today, source, divisible, quantity, share, residential, business,
-                home, exempt, refuses, queued, prior, offered);
+        return Offer.of(id).kind(kind)
+                .value(amount, basis != null ? basis : deposit ? "FROZEN_AMOUNT" : "ESTIMATE",
+                        valueDate != null ? valueDate : today, source)
+                .split(divisible, quantity, share, refuses)
+                .protections(residential, business, home, exempt)
+                .queued(queued).prior(prior).offeredByDebtor(offered).build();
     }
 
     private static List<Prior> priors(Object v, String at, List<ValidationException> errors) {

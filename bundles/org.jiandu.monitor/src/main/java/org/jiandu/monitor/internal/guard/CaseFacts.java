@@ -4,22 +4,19 @@ import static org.jiandu.api.event.CoreEventTypes.CONTROL_RELEASED;
 import static org.jiandu.api.event.CoreEventTypes.DISPOSAL_COMPLETED;
 import static org.jiandu.api.event.CoreEventTypes.PROPERTY_CONTROLLED;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.ledger.CaseHistory;
 import org.jiandu.api.ledger.LedgerEntry;
 
 /**
- * The facts of one case as its ledger states them now: every entry in order, except those a later entry corrects
- * (Art. 12: a correction is a new entry naming the one it corrects; the corrected one stays in the ledger but no
- * longer states the fact). Built once per check from one {@code CaseLedger.timeline} read.
+ * The facts of one case as its ledger states them now: its effective history ({@link CaseHistory#effective}: a
+ * corrected entry is replaced by its correction at the corrected entry's position, Art. 12 of 法〔2021〕322号).
+ * Built once per check from one {@code CaseLedger.timeline} read.
  */
 final class CaseFacts {
     private final List<CaseEvent> events;
@@ -29,19 +26,7 @@ final class CaseFacts {
     }
 
     static CaseFacts of(List<LedgerEntry> timeline) {
-        Set<String> corrected = new HashSet<>();
-        for (LedgerEntry e : timeline) {
-            if (e.event().correction() != null) {
-                corrected.add(e.event().correction().correctsHostEventId());
-            }
-        }
-        List<CaseEvent> effective = new ArrayList<>(timeline.size());
-        for (LedgerEntry e : timeline) {
-            if (!corrected.contains(e.event().hostEventId())) {
-                effective.add(e.event());
-            }
-        }
-        return new CaseFacts(Collections.unmodifiableList(effective));
+        return new CaseFacts(CaseHistory.effectiveEvents(timeline));
     }
 
     List<CaseEvent> events() {

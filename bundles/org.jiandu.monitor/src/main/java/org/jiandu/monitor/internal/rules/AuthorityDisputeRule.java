@@ -1,5 +1,8 @@
 package org.jiandu.monitor.internal.rules;
 
+import static org.jiandu.api.deadline.DeadlineRules.close;
+import static org.jiandu.api.deadline.DeadlineRules.is;
+import static org.jiandu.api.deadline.DeadlineRules.text;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;

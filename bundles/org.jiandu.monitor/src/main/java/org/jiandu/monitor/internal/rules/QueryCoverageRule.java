@@ -1,5 +1,6 @@
 package org.jiandu.monitor.internal.rules;
 
+import static org.jiandu.api.deadline.DeadlineRules.is;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;

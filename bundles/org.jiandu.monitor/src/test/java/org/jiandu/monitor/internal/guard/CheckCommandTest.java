@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jiandu.api.CaseNumber;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.guard.Decision;
 import org.jiandu.api.guard.GuardCheck;
+import org.jiandu.api.guard.GuardRegistry;
+import org.jiandu.api.guard.RecordedCheck;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.Verdict;
 import org.jiandu.api.rest.Caller;
@@ -20,6 +23,21 @@ import org.junit.jupiter.api.Test;
 
 /** jiandu:check — arguments to an operation, the registry's answer to lines. */
 class CheckCommandTest {
+
+    /** A registry whose check answers {@code check}; the command never reads the history. */
+    private static GuardRegistry registry(java.util.function.Function<Operation, GuardCheck> check) {
+        return new GuardRegistry() {
+            @Override
+            public GuardCheck check(Operation operation) {
+                return check.apply(operation);
+            }
+
+            @Override
+            public List<RecordedCheck> history(CaseNumber caseNumber, int limit) {
+                throw new AssertionError("the command does not read the history");
+            }
+        };
+    }
 
     @Test
     void pairsBecomeDetailsWithTypesObjectsAndJson() {
@@ -48,12 +66,12 @@ class CheckCommandTest {
     void theCommandAsksTheRegistryAndPrintsEveryVerdict() {
         AtomicReference<Operation> asked = new AtomicReference<>();
         CheckCommand c = new CheckCommand();
-        c.registry = op -> {
+        c.registry = registry(op -> {
             asked.set(op);
             List<Verdict> vs = List.of(Verdict.deny("monitor.disposal", "法〔2021〕322号 第17条", "不得准许自行处置：超过90日。",
                     Map.of("periodDays", 120L)), Verdict.allow("monitor.case-money", "法〔2021〕322号 第12条", "不涉及"));
             return new GuardCheck(7, Instant.parse("2026-07-01T02:00:00Z"), op, Decision.DENY, 2, vs);
-        };
+        });
         c.operationType = "SELF_DISPOSAL";
         c.caseNumber = "(2026)京0105执501号";
         c.details = List.of("periodDays=120");
@@ -71,9 +89,9 @@ class CheckCommandTest {
     @Test
     void aBadCaseNumberIsRefusedNamingTheArgument() {
         CheckCommand c = new CheckCommand();
-        c.registry = op -> {
+        c.registry = registry(op -> {
             throw new AssertionError("not asked");
-        };
+        });
         c.operationType = "DISPOSE";
         c.caseNumber = "2026-501";
         ValidationException e = assertThrows(ValidationException.class, () -> c.lines(null));
