@@ -105,8 +105,6 @@ public class ConfigurationIT extends JianduTestSupport {
         options.add(editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.poll", "250"));
         // the demo loads its cases only when the test enables it (as a valid value): a quicker boot
         options.add(editConfigurationFilePut("etc/org.jiandu.demo.cfg", "enabled", "false"));
-        // three features on a shared 2-core machine: give the probe's invoker more than Pax Exam's default 10 s
-        options.add(editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"));
         return options.toArray(new Option[0]);
     }
 
