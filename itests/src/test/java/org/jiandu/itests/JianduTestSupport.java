@@ -94,6 +94,10 @@ public abstract class JianduTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                     "file:" + repo + "@id=local@snapshots"),
             editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.configEncoding", "UTF-8"),
+            // features installing on a loaded 2-core machine can outlast Pax Exam's default 10 s wait for the probe's
+            // invoker, after which the test hangs instead of failing
+            editConfigurationFilePut("etc/system.properties",
+                    "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "120000"),
             replaceConfigurationFile("etc/users.properties", new File("src/test/resources/users.properties")),
             features(jiandu, featureNames)
         };

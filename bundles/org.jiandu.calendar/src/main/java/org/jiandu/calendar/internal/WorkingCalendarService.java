@@ -1,5 +1,6 @@
 package org.jiandu.calendar.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,10 @@ import org.jiandu.api.calendar.DayInfo;
 import org.jiandu.api.calendar.DeadlineRequest;
 import org.jiandu.api.calendar.DeadlineResult;
 import org.jiandu.api.calendar.WorkingCalendar;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * configuration is refused on its own: logged at ERROR, listed by {@link #coverage()} and named in the
  * {@code CALENDAR_NOT_COVERED} message of the year it would have supplied; the other data stays in use.
  */
-@Component(service = WorkingCalendar.class, configurationPid = WorkingCalendarService.PID, immediate = true)
+@Component(service = {WorkingCalendar.class, HealthIndicator.class}, configurationPid = WorkingCalendarService.PID,
+        immediate = true)
 @Designate(ocd = CalendarConfiguration.class)
-public final class WorkingCalendarService implements WorkingCalendar {
+public final class WorkingCalendarService implements WorkingCalendar, HealthIndicator {
     public static final String PID = "org.jiandu.calendar";
     private static final Logger LOG = LoggerFactory.getLogger(WorkingCalendarService.class);
 
@@ -50,24 +56,82 @@ public final class WorkingCalendarService implements WorkingCalendar {
     /** Guarded by {@code this}: messages already logged, so that each refusal is logged once. */
     private final Set<String> logged = new HashSet<>();
     private volatile CalendarSnapshot snapshot;
+    private volatile ConfigReport configReport = ConfigReport.empty(PID);
+    /** Jiandu's clock (shifted in rehearsals), for "today" in health; the system clock until it is there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, target = "(jiandu.clock=true)")
+    private volatile Clock clock;
 
     @Activate
-    public WorkingCalendarService(CalendarConfiguration config) {
+    public WorkingCalendarService(Map<String, Object> properties) {
         HolidayCsv.Parsed table = HolidayCsv.bundled();
         this.bundled = table.notices();
         LOG.info("Calendar: bundled {} holds {} years ({}–{}){}", HolidayCsv.RESOURCE, bundled.size(),
                 bundled.get(0).year(), bundled.get(bundled.size() - 1).year(),
                 table.duplicateRows() == 0 ? "" : "; " + table.duplicateRows() + " identical reprinted rows taken once");
         synchronized (this) {
-            this.fallback = config.fallback_weekendsOnly();
-            rebuild();
+            configure(properties);
         }
     }
 
+    /** With a typed configuration (tests). */
+    public WorkingCalendarService(CalendarConfiguration config) {
+        this(ConfigReader.propertiesOf(config));
+    }
+
     @Modified
-    synchronized void modified(CalendarConfiguration config) {
-        this.fallback = config.fallback_weekendsOnly();
+    synchronized void reconfigure(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
+    void modified(CalendarConfiguration config) {
+        reconfigure(ConfigReader.propertiesOf(config));
+    }
+
+    /** Called with {@code this} locked. */
+    private void configure(Map<String, Object> properties) {
+        ConfigReader r = ConfigReader.of(PID, properties, CalendarConfiguration.class);
+        this.fallback = r.bool("fallback.weekendsOnly");
+        ConfigReport report = r.report();
+        for (String problem : report.messages()) {
+            LOG.error("{}", problem);
+        }
+        configReport = report;
         rebuild();
+    }
+
+    /**
+     * The calendar's health: DEGRADED while this year or the next is not covered by a State Council notice
+     * (deadlines reaching into it stay uncomputed, or provisional with the weekends-only fallback), while a year
+     * configuration is refused, or when a value of {@value #PID} was replaced by its default.
+     */
+    @Override
+    public List<ComponentHealth> health() {
+        Clock c = clock;
+        int today = LocalDate.now(c == null ? Clock.system(java.time.ZoneId.of("Asia/Shanghai")) : c).getYear();
+        CalendarCoverage coverage = snapshot.coverage();
+        Set<Integer> covered = new HashSet<>();
+        for (var v : coverage.years()) {
+            covered.add(v.year());
+        }
+        List<String> reasons = new ArrayList<>();
+        for (int year : List.of(today, today + 1)) {
+            if (!covered.contains(year)) {
+                reasons.add("Calendar year " + year + " is not covered by a State Council holiday notice: deadlines"
+                        + " reaching into it are " + (coverage.fallbackWeekendsOnly() ? "provisional (weekends only)"
+                                : "not computed (NO_CALENDAR)") + "; load it as etc/" + CalendarYearConfiguration.FACTORY_PID
+                        + "-" + year + ".cfg");
+            }
+        }
+        for (Rejection rej : coverage.rejected()) {
+            reasons.add("Calendar year configuration " + rej.source() + " refused: " + rej.message());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("years", new ArrayList<>(new java.util.TreeSet<>(covered)));
+        details.put("fallbackWeekendsOnly", coverage.fallbackWeekendsOnly());
+        details.put("rejected", coverage.rejected().size());
+        return List.of(configReport.health("jiandu.calendar", reasons, details));
     }
 
     @Reference(service = CalendarYearConfiguration.class, cardinality = ReferenceCardinality.MULTIPLE,

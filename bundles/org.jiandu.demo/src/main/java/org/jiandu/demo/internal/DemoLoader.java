@@ -1,6 +1,12 @@
 package org.jiandu.demo.internal;
 
 import java.util.List;
+import java.util.Map;
+
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
 
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.ledger.CaseLedger;
@@ -20,9 +26,11 @@ import org.slf4j.LoggerFactory;
  * {@code enabled = true}; production sets it false or does not install {@code jiandu-demo}. A second start finds
  * the demo's first event already recorded and loads nothing.
  */
-@Component(immediate = true, configurationPid = "org.jiandu.demo", configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = HealthIndicator.class, immediate = true, configurationPid = DemoLoader.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DemoLoader.Config.class)
-public class DemoLoader {
+public class DemoLoader implements HealthIndicator {
+    static final String PID = "org.jiandu.demo";
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
     @ObjectClassDefinition(name = "Jiandu demo data")
@@ -30,20 +38,29 @@ public class DemoLoader {
         @AttributeDefinition(description = "Load the demo cases on first start. Never true in production.")
         boolean enabled() default false;
 
-        @AttributeDefinition(description = "How many demo cases to generate")
+        @AttributeDefinition(description = "How many demo cases to generate", min = "1", max = "100000")
         int cases() default 40;
     }
 
+    private final ConfigReport configReport;
+
     @Activate
-    public DemoLoader(Config config, @Reference CaseLedger ledger) {
-        if (!config.enabled()) {
+    public DemoLoader(Map<String, Object> properties, @Reference CaseLedger ledger) {
+        ConfigReader reader = ConfigReader.of(PID, properties, Config.class);
+        boolean enabled = reader.bool("enabled");
+        int cases = reader.integer("cases", 1, 100_000, "");
+        configReport = reader.report();
+        for (String problem : configReport.messages()) {
+            LOG.error("{}", problem);
+        }
+        if (!enabled) {
             LOG.info("Jiandu demo mode is off (org.jiandu.demo enabled=false)");
             return;
         }
         LOG.warn("*** JIANDU DEMO MODE: demo cases and the demo users of etc/users.properties are for trying Jiandu "
                 + "only. Never run a court's production system with them: set enabled=false in "
                 + "etc/org.jiandu.demo.cfg and replace etc/users.properties. ***");
-        List<CaseEvent> events = DemoCases.generate(config.cases());
+        List<CaseEvent> events = DemoCases.generate(cases);
         if (ledger.findByHostEventId(events.get(0).hostEventId()).isPresent()) {
             LOG.info("Demo cases already loaded; nothing to do");
             return;
@@ -53,6 +70,12 @@ public class DemoLoader {
             stored += (int) ledger.appendAll(events.subList(from, Math.min(events.size(), from + CaseLedger.MAX_BATCH)))
                     .stream().filter(r -> !r.duplicate()).count();
         }
-        LOG.warn("Jiandu demo mode: loaded {} events of {} cases", stored, config.cases());
+        LOG.warn("Jiandu demo mode: loaded {} events of {} cases", stored, cases);
+    }
+
+    /** The demo loader's health: its configuration, as component {@code jiandu.demo}. */
+    @Override
+    public List<ComponentHealth> health() {
+        return List.of(configReport.health("jiandu.demo"));
     }
 }

@@ -27,6 +27,7 @@ import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Topics;
 import org.jiandu.api.calendar.WorkingCalendar;
 import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.osgi.framework.Constants;
@@ -59,13 +60,15 @@ import org.slf4j.LoggerFactory;
  * <p><b>Rules.</b> Whiteboard: a rule registered by any bundle is consulted from then on; when it goes away its
  * deadlines stay on record but are no longer alerted (the sweeper only alerts rules that are registered), and they
  * resume if it comes back. Evaluation waits until every rule listed in {@code rules.required} (the built-in ones)
- * is registered, so that a restart never evaluates an entry while they are still starting. Two rules with the same
- * id: the first registered is used, the other ignored with a warning.
+ * is registered, so that a restart never evaluates an entry while they are still starting; a WARN naming the missing
+ * ones repeats every minute, and after {@code rules.requiredWaitSeconds} evaluation goes on with the rules present
+ * (DEGRADED in health), so that a wrong id in {@code rules.required} never holds supervision for ever. Two rules
+ * with the same id: the first registered is used, the other ignored with a warning.
  */
-@Component(service = {EventHandler.class, NodeMonitor.class}, configurationPid = MonitorConfig.PID,
+@Component(service = {EventHandler.class, NodeMonitor.class, HealthIndicator.class}, configurationPid = MonitorConfig.PID,
         property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
 @Designate(ocd = MonitorConfig.class)
-public class NodeMonitor implements EventHandler {
+public class NodeMonitor implements EventHandler, HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
     static final String CURSOR = "ledger";
     private static final int QUEUE_CAPACITY = 200_000;
@@ -83,7 +86,7 @@ public class NodeMonitor implements EventHandler {
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final EventAdmin eventAdmin;
-    private final MonitorConfig config;
+    private final MonitorSettings config;
     private final CaseProcessor processor;
     private final Set<String> required;
     private final MonitorStats stats = new MonitorStats();
@@ -93,6 +96,9 @@ public class NodeMonitor implements EventHandler {
     private final List<RegisteredRule> registered = new CopyOnWriteArrayList<>();
     private volatile List<DeadlineRule> effective = List.of();
     private volatile boolean ready;
+    /** Set when evaluation stopped waiting for missing required rules (rules.requiredWaitSeconds passed). */
+    private volatile boolean waitedEnough;
+    private final long activatedNanos = System.nanoTime();
     private volatile boolean active = true;
     private final Map<String, List<LedgerEntry>> historyCache =
             Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -110,14 +116,18 @@ public class NodeMonitor implements EventHandler {
     public NodeMonitor(@Reference(target = "(osgi.unit.name=jiandu-monitor)") EntityManagerFactory emf,
             @Reference CaseLedger ledger, @Reference WorkingCalendar calendar,
             @Reference(target = "(jiandu.clock=true)") Clock clock, @Reference EventAdmin eventAdmin,
-            MonitorConfig config) {
+            Map<String, Object> properties) {
+        MonitorSettings config = MonitorSettings.of(properties);
+        for (String problem : config.report().messages()) {
+            LOG.error("{}", problem);
+        }
         this.emf = emf;
         this.ledger = ledger;
         this.calendar = calendar;
         this.clock = clock;
         this.eventAdmin = eventAdmin;
         this.config = config;
-        this.required = Set.of(config.rules_required());
+        this.required = config.requiredRules();
         this.processor = new CaseProcessor(Scheduler.of(calendar, config), clock, this::history, stats::ruleSample);
         // create the tables now, not on the first entry (STACK.md pitfall 10)
         emf.createEntityManager().close();
@@ -126,8 +136,10 @@ public class NodeMonitor implements EventHandler {
             t.setDaemon(true);
             return t;
         });
-        int interval = Math.max(1, config.catchUp_intervalSeconds());
+        int interval = config.catchUpIntervalSeconds();
         worker.scheduleWithFixedDelay(this::catchUpSafely, interval, interval, TimeUnit.SECONDS);
+        long gate = Math.min(60, config.requiredRulesWaitSeconds());
+        worker.scheduleWithFixedDelay(this::checkRequired, gate, gate, TimeUnit.SECONDS);
         LOG.info("Node monitor started; evaluation waits for the required rules {}", required);
     }
 
@@ -169,7 +181,7 @@ public class NodeMonitor implements EventHandler {
         }
         effective = List.copyOf(byId.values());
         boolean wasReady = ready;
-        ready = byId.keySet().containsAll(required);
+        ready = waitedEnough || byId.keySet().containsAll(required);
         if (ready && !wasReady && active) {
             LOG.info("Node monitor: {} rules registered; evaluating", byId.size());
             worker.execute(this::catchUpSafely);
@@ -179,6 +191,58 @@ public class NodeMonitor implements EventHandler {
             missing.removeAll(byId.keySet());
             LOG.warn("Node monitor: required rules {} are gone; evaluation waits until they are back", missing);
         }
+    }
+
+    /** The ids of {@code rules.required} not registered now. */
+    public Set<String> missingRequiredRules() {
+        Set<String> missing = new java.util.TreeSet<>(required);
+        missing.removeAll(activeRuleIds());
+        return missing;
+    }
+
+    /**
+     * On the worker, every minute: while a required rule is missing, a WARN names it; once
+     * {@code rules.requiredWaitSeconds} have passed since activation, evaluation goes on without it.
+     */
+    private void checkRequired() {
+        Set<String> missing = missingRequiredRules();
+        if (missing.isEmpty() || !active) {
+            return;
+        }
+        long waited = (System.nanoTime() - activatedNanos) / 1_000_000_000L;
+        if (!waitedEnough && waited >= config.requiredRulesWaitSeconds()) {
+            waitedEnough = true;
+            LOG.warn("Node monitor: required rules {} still missing after {} s (rules.required of {}); evaluating"
+                    + " with the {} rules present", missing, waited, MonitorConfig.PID, effective.size());
+            refreshRules();
+        } else if (waitedEnough) {
+            LOG.warn("Node monitor: required rules {} are missing (rules.required of {}); entries are evaluated"
+                    + " without them", missing, MonitorConfig.PID);
+        } else {
+            LOG.warn("Node monitor: evaluation waits for required rules {} (rules.required of {}); it goes on"
+                    + " without them in {} s", missing, MonitorConfig.PID, config.requiredRulesWaitSeconds() - waited);
+        }
+    }
+
+    /**
+     * The monitor's health: its configuration (refused values replaced by defaults) and the required rules; DEGRADED
+     * while one is missing.
+     */
+    @Override
+    public List<org.jiandu.api.health.ComponentHealth> health() {
+        Set<String> missing = missingRequiredRules();
+        List<String> reasons = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            reasons.add("Required rules " + missing + " are not registered (rules.required of " + MonitorConfig.PID
+                    + "): " + (ready ? "entries are evaluated without them" : "evaluation waits for them"));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("evaluating", ready);
+        details.put("rules", activeRuleIds().size());
+        details.put("missingRequiredRules", List.copyOf(missing));
+        details.put("queued", queue.size());
+        details.put("lostDeliveries", lost.get());
+        return List.of(config.report().health("jiandu.monitor", reasons, details));
     }
 
     /** The rules in use, in registration order. */
@@ -363,7 +427,7 @@ public class NodeMonitor implements EventHandler {
             catchUp();
             retryUncovered();
         } catch (RuntimeException e) {
-            LOG.error("Node monitor catch-up failed; next attempt in {} s", config.catchUp_intervalSeconds(), e);
+            LOG.error("Node monitor catch-up failed; next attempt in {} s", config.catchUpIntervalSeconds(), e);
         }
     }
 
@@ -376,7 +440,7 @@ public class NodeMonitor implements EventHandler {
             return 0;
         }
         long started = clock.millis();
-        long lag = Math.max(0, config.catchUp_commitLagSeconds()) * 1000L;
+        long lag = config.catchUpCommitLagSeconds() * 1000L;
         long since = Math.max(0, cursor() - lag);
         LedgerEntry after = null;
         int evaluated = 0;

@@ -42,9 +42,8 @@ final class Scheduler {
         this.escalationWorkingDays = Math.max(0, escalationWorkingDays);
     }
 
-    static Scheduler of(WorkingCalendar calendar, MonitorConfig c) {
-        return new Scheduler(calendar, c.reminder_leadWorkingDays(), c.reminder_leadHours(),
-                c.escalation_workingDays());
+    static Scheduler of(WorkingCalendar calendar, MonitorSettings s) {
+        return new Scheduler(calendar, s.reminderLeadWorkingDays(), s.reminderLeadHours(), s.escalationWorkingDays());
     }
 
     int escalationWorkingDays() {

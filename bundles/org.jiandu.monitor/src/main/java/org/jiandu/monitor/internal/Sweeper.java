@@ -107,19 +107,15 @@ public class Sweeper {
     public Sweeper(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=jiandu-monitor)") EntityManagerFactory emf,
             @Reference NodeMonitor monitor, @Reference(target = "(jiandu.clock=true)") Clock clock,
-            @Reference EventAdmin eventAdmin, MonitorConfig config) {
+            @Reference EventAdmin eventAdmin, Map<String, Object> properties) {
+        // the node monitor (same PID) logs and reports refused values; here they are replaced by defaults alike
+        MonitorSettings config = MonitorSettings.of(properties);
         this.dataSource = dataSource;
         this.monitor = monitor;
         this.clock = clock;
         this.eventAdmin = eventAdmin;
-        this.batchSize = Math.max(1, Math.min(4000, config.sweep_batchSize()));
-        for (String pair : config.escalation_courtLeaders()) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || eq == pair.length() - 1) {
-                throw new IllegalArgumentException("escalation.courtLeaders: \"" + pair + "\" is not COURT=PERSON");
-            }
-            courtLeaders.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-        }
+        this.batchSize = config.sweepBatchSize();
+        courtLeaders.putAll(config.courtLeaders());
         // the tables exist before the first sweep
         emf.createEntityManager().close();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -127,8 +123,8 @@ public class Sweeper {
             t.setDaemon(true);
             return t;
         });
-        this.intervalMillis = Math.max(1, config.sweep_intervalSeconds()) * 1000L;
-        if (config.sweep_enabled()) {
+        this.intervalMillis = config.sweepIntervalSeconds() * 1000L;
+        if (config.sweepEnabled()) {
             executor.schedule(this::tick, Math.min(intervalMillis, 5000), TimeUnit.MILLISECONDS);
         }
     }

@@ -14,6 +14,7 @@ import javax.persistence.Persistence;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.jiandu.api.calendar.WorkingCalendar;
+import org.jiandu.api.config.ConfigReader;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.calendar.internal.CalendarConfiguration;
@@ -41,7 +42,7 @@ import org.osgi.service.event.EventAdmin;
  * The monitor as Karaf wires it, without Karaf: the real calendar, EclipseLink over an in-memory Derby, the
  * built-in rules, an in-memory ledger, a test clock and an EventAdmin that records what is published.
  */
-final class Harness implements AutoCloseable {
+public final class Harness implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     static final WorkingCalendar CALENDAR = new WorkingCalendarService(Configs.defaults(CalendarConfiguration.class));
 
@@ -92,7 +93,7 @@ final class Harness implements AutoCloseable {
 
     /** A node monitor with the built-in rules, as after a (re)start. */
     NodeMonitor startMonitor() {
-        NodeMonitor m = new NodeMonitor(emf, ledger, CALENDAR, clock, eventAdmin, config);
+        NodeMonitor m = new NodeMonitor(emf, ledger, CALENDAR, clock, eventAdmin, ConfigReader.propertiesOf(config));
         for (DeadlineRule r : builtInRules()) {
             m.addRule(r, Map.of("service.id", (long) monitors.size() * 100 + m.rules().size()));
         }
@@ -107,12 +108,12 @@ final class Harness implements AutoCloseable {
     }
 
     Sweeper startSweeper(NodeMonitor m) {
-        Sweeper s = new Sweeper(dataSource, emf, m, clock, eventAdmin, config);
+        Sweeper s = new Sweeper(dataSource, emf, m, clock, eventAdmin, ConfigReader.propertiesOf(config));
         sweepers.add(s);
         return s;
     }
 
-    static List<DeadlineRule> builtInRules() {
+    public static List<DeadlineRule> builtInRules() {
         return List.of(new SimpleCaseConversionRule(Configs.defaults(SimpleCaseConversionRule.Config.class)),
                 new NetworkQueryRule(Configs.defaults(NetworkQueryRule.Config.class)),
                 new OfflineControlRule(Configs.defaults(OfflineControlRule.Config.class)),

@@ -53,6 +53,28 @@ class NodeMonitorTest {
     }
 
     @Test
+    void aMissingRequiredRuleMakesTheMonitorDegradedNamingIt() throws Exception {
+        h = new Harness("2024-09-27T12:00:00+08:00", Map.of("rules_required",
+                new String[] {"art13.network-query", "acme.not-installed"}));
+        org.jiandu.api.health.ComponentHealth health = h.monitor.health().get(0);
+        assertEquals(org.jiandu.api.health.HealthState.DEGRADED, health.state());
+        assertTrue(health.reasons().get(0).contains("acme.not-installed"), health.reasons().toString());
+        assertEquals(List.of("acme.not-installed"), health.details().get("missingRequiredRules"));
+    }
+
+    @Test
+    void aMalformedCourtLeaderNeitherStopsTheSweeperNorTheMonitor() throws Exception {
+        h = new Harness("2024-09-27T12:00:00+08:00", Map.of("escalation_courtLeaders",
+                new String[] {"京0105", "京0101=京0101-FY01"}, "sweep_batchSize", 99_999));
+        org.jiandu.api.health.ComponentHealth health = h.monitor.health().get(0);
+        assertEquals(org.jiandu.api.health.HealthState.DEGRADED, health.state());
+        assertEquals(2, health.reasons().size(), health.reasons().toString());
+        assertTrue(health.reasons().get(0).contains("escalation.courtLeaders"), health.reasons().toString());
+        h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
+        assertEquals(LocalDate.parse("2024-10-10"), h.deadline(CASE, "art13.network-query", "main").getDueDate());
+    }
+
+    @Test
     void aQueryInTimeClosesTheDeadlineAsMet() throws Exception {
         h = new Harness("2024-10-09T12:00:00+08:00");
         h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    /** Paths that answer without credentials (nothing secret: the API description). */
+    /** Paths that answer without credentials (nothing secret: the API description; UP/DOWN for load balancers). */
     private static final String OPENAPI_PATH = "/openapi.json";
 
     private final transient CXFNonSpringServlet cxf;
@@ -76,7 +76,7 @@ final class ApiServlet extends HttpServlet {
                     status = refuse(res, e.code(), e.getMessage());
                     return;
                 }
-            } else if (!OPENAPI_PATH.equals(req.getPathInfo())) {
+            } else if (!OPENAPI_PATH.equals(req.getPathInfo()) && !LiveResource.PATH.equals(req.getPathInfo())) {
                 status = refuse(res, "NOT_AUTHENTICATED",
                         "Credentials are required: use HTTP Basic authentication with a Jiandu user");
                 return;

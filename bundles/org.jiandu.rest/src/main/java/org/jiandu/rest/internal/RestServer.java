@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
@@ -14,6 +15,10 @@ import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -39,9 +44,10 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * whiteboard), so it neither changes nor depends on the host platform's CXF servlet. Every {@link RestResource}
  * service any bundle registers is served; when one comes or goes the endpoint is rebuilt with the current set.
  */
-@Component(immediate = true, configurationPid = "org.jiandu.rest")
+@Component(service = HealthIndicator.class, immediate = true, configurationPid = RestServer.PID)
 @Designate(ocd = RestServer.Config.class)
-public class RestServer {
+public class RestServer implements HealthIndicator {
+    static final String PID = "org.jiandu.rest";
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
 
     @ObjectClassDefinition(name = "Jiandu REST server")
@@ -52,7 +58,8 @@ public class RestServer {
         @AttributeDefinition(description = "Karaf JAAS realm that checks users and passwords")
         String realm() default "karaf";
 
-        @AttributeDefinition(description = "Seconds a successful login is reused before JAAS is asked again (0: never)")
+        @AttributeDefinition(description = "Seconds a successful login is reused before JAAS is asked again (0: never)",
+                min = "0", max = "3600")
         int auth_cache_seconds() default 30;
     }
 
@@ -64,6 +71,8 @@ public class RestServer {
     private ServiceRegistration<Servlet> servletRegistration;
     private AuditLog audit;
     private volatile boolean active;
+    private final ConfigReport configReport;
+    private final HealthRegistry health;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -78,7 +87,17 @@ public class RestServer {
     }
 
     @Activate
-    public RestServer(BundleContext context, Config config, @Reference AuditLog audit) {
+    public RestServer(BundleContext context, Map<String, Object> properties, @Reference AuditLog audit,
+            @Reference HealthRegistry health) {
+        this.health = health;
+        ConfigReader r = ConfigReader.of(PID, properties, Config.class);
+        String alias = r.parsed("alias", RestServer::alias);
+        String realm = r.parsed("realm", RestServer::realm);
+        int cacheSeconds = r.integer("auth.cache.seconds", 0, 3600, "");
+        configReport = r.report();
+        for (String problem : configReport.messages()) {
+            LOG.error("{}", problem);
+        }
         // the audit records true wall-clock time, whatever time the rules are evaluated at
         Clock clock = Clock.systemUTC();
         this.audit = audit;
@@ -91,17 +110,39 @@ public class RestServer {
         }
         CXFNonSpringServlet cxf = new CXFNonSpringServlet();
         cxf.setBus(bus);
-        Authenticator authenticator = new Authenticator(config.realm(), config.auth_cache_seconds() * 1000L, clock);
+        Authenticator authenticator = new Authenticator(realm, cacheSeconds * 1000L, clock);
         ApiServlet servlet = new ApiServlet(cxf, authenticator, audit, json, clock);
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, config.alias() + "/*");
+        props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, alias + "/*");
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "jiandu-api");
         synchronized (lock) {
             active = true;
             rebuild();
         }
         servletRegistration = context.registerService(Servlet.class, servlet, props);
-        LOG.info("Jiandu REST API served at {} with {} resource(s)", config.alias(), resources.size());
+        LOG.info("Jiandu REST API served at {} with {} resource(s)", alias, resources.size());
+    }
+
+    /** A servlet alias: {@code /} and a path without a trailing {@code /}, e.g. {@code /api}. */
+    static String alias(String s) {
+        if (!s.matches("/[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*")) {
+            throw new IllegalArgumentException("is not a servlet alias such as /api");
+        }
+        return s;
+    }
+
+    /** A JAAS realm name. */
+    static String realm(String s) {
+        if (s.isBlank() || !s.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("is not a JAAS realm name such as karaf");
+        }
+        return s;
+    }
+
+    /** The REST server's health: its configuration, as component {@code jiandu.rest}. */
+    @Override
+    public List<ComponentHealth> health() {
+        return List.of(configReport.health("jiandu.rest", List.of(), Map.of("resources", resources.size())));
     }
 
     @Deactivate
@@ -134,6 +175,8 @@ public class RestServer {
         }
         List<Object> beans = new ArrayList<>(resources);
         beans.add(new AuditResource(audit));
+        beans.add(new HealthResource(health));
+        beans.add(new LiveResource(health));
         beans.add(new OpenApiResource(this::currentResources));
         JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
         factory.setBus(bus);
@@ -153,6 +196,8 @@ public class RestServer {
     private Collection<Object> currentResources() {
         List<Object> all = new ArrayList<>(resources);
         all.add(new AuditResource(audit));
+        all.add(new HealthResource(health));
+        all.add(new LiveResource(health));
         return all;
     }
 }

@@ -14,7 +14,8 @@ import org.jiandu.api.rest.RequiresRoles;
 
 /**
  * Default deny: a resource method is called only when it (or its class) declares {@link RequiresRoles} and the
- * caller holds one of those roles ({@code admin} holds every role). The server's own API description is public.
+ * caller holds one of those roles ({@code admin} holds every role). The server's own API description and the
+ * liveness answer (UP/DOWN only) are public.
  */
 final class RoleFilter implements ContainerRequestFilter {
     @Context
@@ -24,7 +25,7 @@ final class RoleFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Method method = resourceInfo.getResourceMethod();
         Class<?> type = resourceInfo.getResourceClass();
-        if (method == null || type == OpenApiResource.class) {
+        if (method == null || type == OpenApiResource.class || type == LiveResource.class) {
             return;
         }
         RequiresRoles required = method.getAnnotation(RequiresRoles.class);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jiandu.api.calendar.DeadlineRequest;
 import org.jiandu.api.calendar.PeriodUnit;
+import org.jiandu.api.config.ConfigReader;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.deadline.DeadlineRules;
@@ -36,9 +37,10 @@ public final class RenewalDeadlineRule implements DeadlineRule {
     static final String ID = "seizure.renewal";
     private final int leadDays;
 
+    /** {@code renewal.leadDays} of the seizure settings' PID, checked alike (those settings log and report it). */
     @Activate
-    public RenewalDeadlineRule(SeizureConfiguration config) {
-        this(config.renewal_leadDays() < 10 || config.renewal_leadDays() > 180 ? 15 : config.renewal_leadDays());
+    public RenewalDeadlineRule(Map<String, Object> properties) {
+        this(SeizureSettings.leadDays(ConfigReader.of(SeizureSettings.PID, properties, SeizureConfiguration.class)));
     }
 
     RenewalDeadlineRule(int leadDays) {

@@ -31,11 +31,12 @@ public @interface SeizureConfiguration {
     @AttributeDefinition(name = "Renewal lead days",
             description = "The renewal deadline falls this many days before a control expires, so that the"
                     + " working-day calendar's roll-forward past a holiday (up to 9 days) never carries it past"
-                    + " the expiry. At least 10.")
+                    + " the expiry. 10–180.", min = "10", max = "180")
     int renewal_leadDays() default 15;
 
     /** {@code cache.maxCases}. */
     @AttributeDefinition(name = "Registers kept in memory",
-            description = "How many cases' registers are kept in memory; others are rebuilt from the ledger on use.")
+            description = "How many cases' registers are kept in memory; others are rebuilt from the ledger on use.",
+            min = "10", max = "10000000")
     int cache_maxCases() default 10_000;
 }

@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.jiandu.api.CaseNumber;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -17,11 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configuration of PID {@code org.jiandu.seizure}, checked and resolved per court. A value that does not parse
- * is logged at ERROR and the default is used in its place, so that a typo never switches the guard off.
+ * is logged at ERROR with the PID and key and the default is used in its place, so that a typo never switches the
+ * guard off; health shows DEGRADED with the reason ({@link ConfigReader}'s policy).
  */
-@Component(service = SeizureSettings.class, configurationPid = SeizureSettings.PID)
+@Component(service = {SeizureSettings.class, HealthIndicator.class}, configurationPid = SeizureSettings.PID)
 @Designate(ocd = SeizureConfiguration.class)
-public final class SeizureSettings {
+public final class SeizureSettings implements HealthIndicator {
     public static final String PID = "org.jiandu.seizure";
     static final String RATIO = "clearlyExceedsRatio";
     static final String ORDER = "impactOrder";
@@ -32,7 +37,7 @@ public final class SeizureSettings {
 
     /** The resolved choices: defaults and per-court overrides. */
     record Snapshot(CourtPolicy fallback, Map<String, BigDecimal> ratios, Map<String, List<ImpactClass>> orders,
-            int leadDays, int maxCases, List<String> problems) {
+            int leadDays, int maxCases, List<String> problems, ConfigReport report) {
 
         CourtPolicy policy(String courtCode) {
             BigDecimal ratio = fallback.ratio();
@@ -67,8 +72,8 @@ public final class SeizureSettings {
     }
 
     @Activate
-    public SeizureSettings(SeizureConfiguration config, Map<String, Object> properties) {
-        modified(config, properties);
+    public SeizureSettings(Map<String, Object> properties) {
+        modified(properties);
     }
 
     /** Settings from a plain map (tests, benchmarks). */
@@ -76,20 +81,44 @@ public final class SeizureSettings {
         return new SeizureSettings(properties);
     }
 
-    private SeizureSettings(Map<String, Object> properties) {
-        this.snapshot = parse(properties, 15, 10_000);
-    }
-
     @Modified
-    void modified(SeizureConfiguration config, Map<String, Object> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        all.putIfAbsent(RATIO, config.clearlyExceedsRatio());
-        all.putIfAbsent(ORDER, config.impactOrder());
-        Snapshot s = parse(all, config.renewal_leadDays(), config.cache_maxCases());
-        for (String p : s.problems()) {
-            LOG.error("Configuration {}: {}; the default is used instead", PID, p);
+    void modified(Map<String, Object> properties) {
+        Snapshot s = read(properties);
+        for (String p : s.report().messages()) {
+            LOG.error("{}", p);
         }
         this.snapshot = s;
+    }
+
+    /** The settings' health: the configuration, as component {@code jiandu.seizure}. */
+    @Override
+    public List<ComponentHealth> health() {
+        return List.of(snapshot.report().health("jiandu.seizure"));
+    }
+
+    /** The renewal lead of {@code properties}, checked as {@link #read} does (for the renewal rule, same PID). */
+    static int leadDays(ConfigReader r) {
+        return r.integer("renewal.leadDays", 10, 180, "longer than any holiday block (9 days)");
+    }
+
+    /** Reads and checks the whole configuration; never throws: each bad value is replaced by its default. */
+    static Snapshot read(Map<String, ?> properties) {
+        ConfigReader r = ConfigReader.of(PID, properties, SeizureConfiguration.class);
+        int leadDays = leadDays(r);
+        int maxCases = r.integer("cache.maxCases", 10, 10_000_000, "");
+        Snapshot s = parse(properties, leadDays, maxCases);
+        for (String p : s.problems()) {
+            int at = p.indexOf(' ');
+            int colon = p.indexOf(':');
+            int end = colon > 0 && (at < 0 || colon < at) ? colon : at;
+            r.problem(end > 0 ? p.substring(0, end) : RATIO, p);
+        }
+        r.effective(RATIO, s.fallback().ratio());
+        r.effective(ORDER, s.fallback().order());
+        s.ratios().forEach((court, ratio) -> r.effective(RATIO + "." + court, ratio));
+        s.orders().forEach((court, order) -> r.effective(ORDER + "." + court, order));
+        return new Snapshot(s.fallback(), s.ratios(), s.orders(), s.leadDays(), s.maxCases(), s.problems(),
+                r.report());
     }
 
     Snapshot snapshot() {
@@ -101,13 +130,14 @@ public final class SeizureSettings {
         return snapshot.policy(caseNumber.courtCode());
     }
 
-    static Snapshot parse(Map<String, Object> properties, int leadDays, int maxCases) {
+    /** The ratio and impact-order keys (default and per court) of {@code properties}; the numbers as given. */
+    static Snapshot parse(Map<String, ?> properties, int leadDays, int maxCases) {
         List<String> problems = new ArrayList<>();
         BigDecimal ratio = CourtPolicy.DEFAULT_RATIO;
         List<ImpactClass> order = ImpactClass.DEFAULT_ORDER;
         Map<String, BigDecimal> ratios = new LinkedHashMap<>();
         Map<String, List<ImpactClass>> orders = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : properties.entrySet()) {
+        for (Map.Entry<String, ?> e : properties.entrySet()) {
             String key = e.getKey();
             if (key.equals(RATIO)) {
                 BigDecimal r = ratio(e.getValue(), key, problems);
@@ -127,16 +157,8 @@ public final class SeizureSettings {
                 }
             }
         }
-        if (leadDays < 10 || leadDays > 180) {
-            problems.add("renewal.leadDays " + leadDays + " is outside 10–180");
-            leadDays = 15;
-        }
-        if (maxCases < 10) {
-            problems.add("cache.maxCases " + maxCases + " is below 10");
-            maxCases = 10_000;
-        }
         return new Snapshot(new CourtPolicy(ratio, order, "default"), Map.copyOf(ratios), Map.copyOf(orders),
-                leadDays, maxCases, List.copyOf(problems));
+                leadDays, maxCases, List.copyOf(problems), ConfigReport.empty(PID));
     }
 
     private static BigDecimal ratio(Object v, String key, List<String> problems) {

@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.ValidationException;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
 import org.jiandu.api.event.CoreEventTypes;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -24,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * by the three guards. A change is picked up live ({@link Modified}); guards read {@link #current()} once per
  * check, so one check never sees half of an old and half of a new configuration.
  */
-@Component(service = GuardSettings.class, configurationPid = GuardsConfiguration.PID)
+@Component(service = {GuardSettings.class, HealthIndicator.class}, configurationPid = GuardsConfiguration.PID)
 @Designate(ocd = GuardsConfiguration.class)
-public class GuardSettings {
+public class GuardSettings implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(GuardSettings.class);
 
     /** Disposal methods of DISPOSAL_STARTED (CoreEventTypes). */
@@ -51,12 +54,13 @@ public class GuardSettings {
      * @param forbiddenPhrases      squashed phrases refused in auction announcements
      * @param selfDisposalMaxDays   longest self-disposal period
      * @param methodsBeforeAppraisal reference-price methods that count as a prior attempt
-     * @param problems              configuration values refused (each replaced by its default)
+     * @param problems              configuration values refused (each replaced by its default), as key = value: why
+     * @param report                the same with the PID, and the effective values (health, log)
      */
     record Values(List<String> queryableTypes, int minMonthsSinceFiling, List<String> refusedReasons,
             boolean panelNeedsPresident, Map<String, String> caseAccounts, Set<String> methodsWithoutException,
             List<String> forbiddenPhrases, int selfDisposalMaxDays, Set<String> methodsBeforeAppraisal,
-            List<String> problems) {
+            List<String> problems, ConfigReport report) {
 
         /** The designated case account of the case's court, squashed, or {@code null} when none is configured. */
         String caseAccountOf(CaseNumber cn) {
@@ -71,142 +75,99 @@ public class GuardSettings {
     private volatile Values current;
 
     @Activate
-    public GuardSettings(GuardsConfiguration config) {
-        apply(config);
+    public GuardSettings(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
+    GuardSettings(GuardsConfiguration config) {
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void modified(GuardsConfiguration config) {
-        apply(config);
-    }
-
-    private void apply(GuardsConfiguration config) {
-        Values v = parse(config);
-        for (String p : v.problems()) {
-            LOG.error("Configuration {} refused: {}", GuardsConfiguration.PID, p);
+    void configure(Map<String, Object> properties) {
+        Values v = parse(properties);
+        for (String p : v.report().messages()) {
+            LOG.error("{}", p);
         }
         current = v;
+    }
+
+    /** With a typed configuration (tests). */
+    void modified(GuardsConfiguration config) {
+        configure(ConfigReader.propertiesOf(config));
     }
 
     Values current() {
         return current;
     }
 
-    /** Reads and checks a configuration; never throws: each bad value is reported and replaced by its default. */
-    static Values parse(GuardsConfiguration c) {
-        GuardsConfiguration d = Defaults.INSTANCE;
-        List<String> problems = new ArrayList<>();
-
-        List<String> types = upperList("termination.queryablePropertyTypes", c.termination_queryablePropertyTypes(),
-                d.termination_queryablePropertyTypes(), CoreEventTypes.PROPERTY_TYPES, problems);
-
-        int months = c.termination_minMonthsSinceFiling();
-        if (months < LAW_MIN_MONTHS || months > 120) {
-            problems.add("termination.minMonthsSinceFiling = " + months + ": must be " + LAW_MIN_MONTHS
-                    + "–120 (终本规定 Art. 1(4) requires more than 3 months); using " + LAW_MIN_MONTHS);
-            months = LAW_MIN_MONTHS;
-        }
-
-        List<String> refused = phrases("termination.refusedUndisposedReasons",
-                c.termination_refusedUndisposedReasons(), d.termination_refusedUndisposedReasons(), problems);
-
-        Map<String, String> accounts = accounts(c.money_caseAccounts(), problems);
-
-        Set<String> methods = new LinkedHashSet<>(upperList("disposal.methodsWithoutException",
-                c.disposal_methodsWithoutException(), d.disposal_methodsWithoutException(), DISPOSAL_METHODS,
-                problems));
-
-        List<String> forbidden = phrases("disposal.forbiddenAnnouncementPhrases",
-                c.disposal_forbiddenAnnouncementPhrases(), d.disposal_forbiddenAnnouncementPhrases(), problems);
-
-        int maxDays = c.disposal_selfDisposalMaxDays();
-        if (maxDays < 1 || maxDays > LAW_MAX_SELF_DISPOSAL_DAYS) {
-            problems.add("disposal.selfDisposalMaxDays = " + maxDays + ": must be 1–" + LAW_MAX_SELF_DISPOSAL_DAYS
-                    + " (Art. 17: 最长不得超过90日); using " + LAW_MAX_SELF_DISPOSAL_DAYS);
-            maxDays = LAW_MAX_SELF_DISPOSAL_DAYS;
-        }
-
-        Set<String> before = new LinkedHashSet<>(upperList("disposal.methodsBeforeAppraisal",
-                c.disposal_methodsBeforeAppraisal(), d.disposal_methodsBeforeAppraisal(), PRE_APPRAISAL_METHODS,
-                problems));
-
-        return new Values(List.copyOf(types), months, List.copyOf(refused),
-                c.termination_collegialPanelNeedsPresidentApproval(), Map.copyOf(accounts), Set.copyOf(methods),
-                List.copyOf(forbidden), maxDays, Set.copyOf(before), List.copyOf(problems));
+    /** The guards' health: their configuration, as component {@code jiandu.monitor.guards}. */
+    @Override
+    public List<ComponentHealth> health() {
+        return List.of(current.report().health("jiandu.monitor.guards"));
     }
 
-    /** A non-empty list of known upper-case names; anything else is refused as a whole. */
-    private static List<String> upperList(String key, String[] given, String[] fallback, List<String> known,
-            List<String> problems) {
-        List<String> out = new ArrayList<>();
-        List<String> unknown = new ArrayList<>();
-        for (String s : given == null ? new String[0] : given) {
-            for (String part : s.split("[,，\\s]+")) {
-                String u = part.trim().toUpperCase(Locale.ROOT);
-                if (u.isEmpty()) {
-                    continue;
-                }
-                if (!known.contains(u)) {
-                    unknown.add(part.trim());
-                } else if (!out.contains(u)) {
-                    out.add(u);
-                }
-            }
+    /** Reads and checks a typed configuration (tests). */
+    static Values parse(GuardsConfiguration c) {
+        return parse(ConfigReader.propertiesOf(c));
+    }
+
+    /** Reads and checks a configuration; never throws: each bad value is reported and replaced by its default. */
+    static Values parse(Map<String, ?> properties) {
+        ConfigReader r = ConfigReader.of(GuardsConfiguration.PID, properties, GuardsConfiguration.class);
+
+        List<String> types = r.names("termination.queryablePropertyTypes", CoreEventTypes.PROPERTY_TYPES);
+        int months = r.integer("termination.minMonthsSinceFiling", LAW_MIN_MONTHS, 120,
+                "终本规定 Art. 1(4) requires more than 3 months");
+        List<String> refused = phrases(r, "termination.refusedUndisposedReasons");
+        boolean panel = r.bool("termination.collegialPanelNeedsPresidentApproval");
+        Map<String, String> accounts = accounts(r);
+        Set<String> methods = new LinkedHashSet<>(r.names("disposal.methodsWithoutException", DISPOSAL_METHODS));
+        List<String> forbidden = phrases(r, "disposal.forbiddenAnnouncementPhrases");
+        int maxDays = r.integer("disposal.selfDisposalMaxDays", 1, LAW_MAX_SELF_DISPOSAL_DAYS,
+                "Art. 17: 最长不得超过90日");
+        Set<String> before = new LinkedHashSet<>(r.names("disposal.methodsBeforeAppraisal", PRE_APPRAISAL_METHODS));
+
+        ConfigReport report = r.report();
+        List<String> problems = new ArrayList<>();
+        for (ConfigReport.Problem p : report.problems()) {
+            problems.add(p.key() + " = " + p.given() + ": " + p.reason()
+                    + (p.fallback() == null ? "" : "; using " + p.fallback()));
         }
-        if (!unknown.isEmpty() || out.isEmpty()) {
-            problems.add(key + " = " + (given == null ? "[]" : List.of(given)) + ": "
-                    + (unknown.isEmpty() ? "must not be empty" : "unknown " + unknown + ", known are " + known)
-                    + "; using the default " + List.of(fallback));
-            return List.of(fallback);
-        }
-        return out;
+        return new Values(List.copyOf(types), months, List.copyOf(refused), panel, Map.copyOf(accounts),
+                Set.copyOf(methods), List.copyOf(forbidden), maxDays, Set.copyOf(before), List.copyOf(problems),
+                report);
     }
 
     /** A non-empty list of phrases, squashed for matching. */
-    private static List<String> phrases(String key, String[] given, String[] fallback, List<String> problems) {
+    private static List<String> phrases(ConfigReader r, String key) {
         List<String> out = new ArrayList<>();
-        for (String s : entries(given)) {
+        for (String s : r.entries(key, "[,，;；\\n]")) {
             String q = Text.squash(s);
             if (!q.isEmpty() && !out.contains(q)) {
                 out.add(q);
             }
         }
-        if (out.isEmpty()) {
-            problems.add(key + " must not be empty; using the default " + List.of(fallback));
-            return List.of(fallback).stream().map(Text::squash).toList();
-        }
-        return out;
+        List<String> fallback = r.defaultEntries(key).stream().map(Text::squash).toList();
+        return r.check(key, out, out.isEmpty() ? "must not be empty" : null, fallback);
     }
 
-    private static Map<String, String> accounts(String[] given, List<String> problems) {
+    private static Map<String, String> accounts(ConfigReader r) {
+        String key = "money.caseAccounts";
         Map<String, String> out = new LinkedHashMap<>();
-        for (String entry : entries(given)) {
+        for (String entry : r.entries(key, "[,，;；\\n]")) {
             int eq = entry.indexOf('=');
             String code = eq < 0 ? "" : entry.substring(0, eq).trim();
             String account = eq < 0 ? "" : Text.squash(entry.substring(eq + 1));
             if (eq < 0 || account.isEmpty() || !isCourtCode(code)) {
-                problems.add("money.caseAccounts entry '" + entry + "' ignored: write court code=account, e.g."
+                r.problem(key, "entry '" + entry + "' ignored: write court code=account, e.g."
                         + " 京0105=0200 0012 0902 4000 123");
             } else if (out.putIfAbsent(code, account) != null) {
-                problems.add("money.caseAccounts names court " + code + " twice; the first entry is used");
+                r.problem(key, "court " + code + " is named twice; the first entry is used");
             }
         }
-        return out;
-    }
-
-    /**
-     * The entries of a list property: a {@code .cfg} file gives one string, so entries may also be separated by
-     * commas or semicolons (half- or full-width) or line breaks.
-     */
-    private static List<String> entries(String[] given) {
-        List<String> out = new ArrayList<>();
-        for (String s : given == null ? new String[0] : given) {
-            for (String part : s.split("[,，;；\\n]")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
-        }
+        r.effective(key, out);
         return out;
     }
 

@@ -26,7 +26,7 @@ public @interface GuardsConfiguration {
 
     @AttributeDefinition(name = "Months from filing before 终本",
             description = "终本 only after more than this many calendar months since filing (终本规定 Art. 1(4): 3)."
-                    + " May be raised, never lowered below 3.")
+                    + " May be raised, never lowered below 3.", min = "3", max = "120")
     int termination_minMonthsSinceFiling() default 3;
 
     @AttributeDefinition(name = "Refused reasons for leaving property undisposed",
@@ -62,7 +62,8 @@ public @interface GuardsConfiguration {
         "不负责清场"};
 
     @AttributeDefinition(name = "Longest self-disposal period (days)",
-            description = "Art. 17: 自行处置期限最长不得超过90日. May be lowered, never raised above 90.")
+            description = "Art. 17: 自行处置期限最长不得超过90日. May be lowered, never raised above 90.", min = "1",
+            max = "90")
     int disposal_selfDisposalMaxDays() default 90;
 
     @AttributeDefinition(name = "Valuation methods to try before appraisal",

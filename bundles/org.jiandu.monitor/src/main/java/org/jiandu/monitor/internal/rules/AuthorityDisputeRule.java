@@ -6,7 +6,11 @@ import static org.jiandu.api.deadline.DeadlineRules.text;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.calendar.PeriodUnit;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -24,19 +28,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * court starts coordination with the other authority within 10 working days of the report
  * ({@code DISPUTE_COORDINATION_STARTED} or {@code DISPUTE_RESOLVED}; key {@code coordinate:<disputeId>}).
  *
- * <p>Rule id {@code art27.authority-dispute}; configuration PID {@code org.jiandu.monitor.rule.art27.authority-dispute}.
+ * <p>Rule id {@code art27.authority-dispute}; configuration PID {@code org.jiandu.monitor.rule.art27.authority_dispute} (file {@code etc/org.jiandu.monitor.rule.art27.authority_dispute.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = AuthorityDisputeRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = AuthorityDisputeRule.PID)
 @Designate(ocd = AuthorityDisputeRule.Config.class)
 public class AuthorityDisputeRule extends RuleSupport {
     public static final String ID = "art27.authority-dispute";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art27.authority_dispute";
 
     @ObjectClassDefinition(name = "Jiandu rule art27.authority-dispute", description = "与其他机关的执行争议：协商不成5个工作日内报请上级法院，上级法院10个工作日内启动协调程序（法〔2021〕322号 第27条）")
     public @interface Config {
-        @AttributeDefinition(description = "working days to report to the superior court (Art. 27: 5)")
+        @AttributeDefinition(description = "working days to report to the superior court (Art. 27: 5)", min = "1", max = "100000")
         int report_workingDays() default 5;
-        @AttributeDefinition(description = "working days for the superior court to start coordination (Art. 27: 10)")
+        @AttributeDefinition(description = "working days for the superior court to start coordination (Art. 27: 10)", min = "1", max = "100000")
         int coordinate_workingDays() default 10;
     }
 
@@ -44,14 +48,21 @@ public class AuthorityDisputeRule extends RuleSupport {
     private volatile Period coordinate;
 
     @Activate
+    public AuthorityDisputeRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public AuthorityDisputeRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        report = Period.of(config.report_workingDays(), "WD");
-        coordinate = Period.of(config.coordinate_workingDays(), "WD");
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        report = period(r, "report.workingDays", PeriodUnit.WD);
+        coordinate = period(r, "coordinate.workingDays", PeriodUnit.WD);
+        configured(r);
     }
 
     @Override

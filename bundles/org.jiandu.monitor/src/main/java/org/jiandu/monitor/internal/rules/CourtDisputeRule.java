@@ -7,7 +7,11 @@ import static org.jiandu.api.deadline.DeadlineRules.text;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.calendar.PeriodUnit;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -24,19 +28,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ({@code DISPUTE_RESOLVED}; key {@code resolve:<disputeId>}); the lower court then implements the coordination
  * opinion within 15 working days ({@code DISPUTE_DECISION_IMPLEMENTED}; key {@code implement:<disputeId>}).
  *
- * <p>Rule id {@code art27.court-dispute}; configuration PID {@code org.jiandu.monitor.rule.art27.court-dispute}.
+ * <p>Rule id {@code art27.court-dispute}; configuration PID {@code org.jiandu.monitor.rule.art27.court_dispute} (file {@code etc/org.jiandu.monitor.rule.art27.court_dispute.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = CourtDisputeRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = CourtDisputeRule.PID)
 @Designate(ocd = CourtDisputeRule.Config.class)
 public class CourtDisputeRule extends RuleSupport {
     public static final String ID = "art27.court-dispute";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art27.court_dispute";
 
     @ObjectClassDefinition(name = "Jiandu rule art27.court-dispute", description = "法院间执行争议：上级法院1个月内解决争议，下级法院15个工作日内落实协调意见（法〔2021〕322号 第27条）")
     public @interface Config {
-        @AttributeDefinition(description = "months for the superior court to resolve (Art. 27: 1)")
+        @AttributeDefinition(description = "months for the superior court to resolve (Art. 27: 1)", min = "1", max = "100000")
         int resolve_months() default 1;
-        @AttributeDefinition(description = "working days for the lower court to implement (Art. 27: 15)")
+        @AttributeDefinition(description = "working days for the lower court to implement (Art. 27: 15)", min = "1", max = "100000")
         int implement_workingDays() default 15;
     }
 
@@ -44,14 +48,21 @@ public class CourtDisputeRule extends RuleSupport {
     private volatile Period implement;
 
     @Activate
+    public CourtDisputeRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public CourtDisputeRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        resolve = Period.of(config.resolve_months(), "M");
-        implement = Period.of(config.implement_workingDays(), "WD");
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        resolve = period(r, "resolve.months", PeriodUnit.M);
+        implement = period(r, "implement.workingDays", PeriodUnit.WD);
+        configured(r);
     }
 
     @Override

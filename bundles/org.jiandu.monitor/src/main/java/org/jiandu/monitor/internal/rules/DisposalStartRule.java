@@ -8,7 +8,10 @@ import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -18,6 +21,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Art. 16 of 法〔2021〕322号 (RULES.md §A row 23; 参考价规定 Art. 29): within 10 days of the reference price being
@@ -25,32 +29,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * deadline per asset ({@code asset:<assetId>}); releasing the asset or closing the case closes it too; deducted
  * periods of the case stop the clock.
  *
- * <p>Rule id {@code art16.disposal-start}; configuration PID {@code org.jiandu.monitor.rule.art16.disposal-start}.
+ * <p>Rule id {@code art16.disposal-start}; configuration PID {@code org.jiandu.monitor.rule.art16.disposal_start} (file {@code etc/org.jiandu.monitor.rule.art16.disposal_start.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = DisposalStartRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = DisposalStartRule.PID)
 @Designate(ocd = DisposalStartRule.Config.class)
 public class DisposalStartRule extends RuleSupport {
     public static final String ID = "art16.disposal-start";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art16.disposal_start";
 
     @ObjectClassDefinition(name = "Jiandu rule art16.disposal-start", description = "参考价确定后10日内启动财产变价程序（法〔2021〕322号 第16条）")
     public @interface Config {
-        @AttributeDefinition(description = "days from the reference price to starting disposal (Art. 16: 10)")
+        @AttributeDefinition(description = "days from the reference price to starting disposal (Art. 16: 10)", min = "1", max = "100000")
         int period_amount() default 10;
-        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)")
+        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)", options = {
+            @Option(value = "WD", label = "工作日"), @Option(value = "D", label = "日"),
+            @Option(value = "M", label = "月"), @Option(value = "H", label = "小时")})
         String period_unit() default "D";
     }
 
     private volatile Period period;
 
     @Activate
+    public DisposalStartRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public DisposalStartRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        period = Period.of(config.period_amount(), config.period_unit());
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        period = period(r, "period");
+        configured(r);
     }
 
     @Override

@@ -7,7 +7,10 @@ import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -17,6 +20,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Art. 22 of 法〔2021〕322号 (RULES.md §A row 32): within 10 working days of case money arriving
@@ -26,32 +30,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * disbursement, closes every earlier receipt's deadline. "具备发放条件" is taken to hold on receipt: the host reports
  * money that is not yet releasable as disputed.
  *
- * <p>Rule id {@code art22.payment-notice}; configuration PID {@code org.jiandu.monitor.rule.art22.payment-notice}.
+ * <p>Rule id {@code art22.payment-notice}; configuration PID {@code org.jiandu.monitor.rule.art22.payment_notice} (file {@code etc/org.jiandu.monitor.rule.art22.payment_notice.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = PaymentNoticeRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = PaymentNoticeRule.PID)
 @Designate(ocd = PaymentNoticeRule.Config.class)
 public class PaymentNoticeRule extends RuleSupport {
     public static final String ID = "art22.payment-notice";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art22.payment_notice";
 
     @ObjectClassDefinition(name = "Jiandu rule art22.payment-notice", description = "执行案款到账后10个工作日内向财务部门发出支付案款通知（法〔2021〕322号 第22条）")
     public @interface Config {
-        @AttributeDefinition(description = "working days from receipt to the payment notice (Art. 22: 10)")
+        @AttributeDefinition(description = "working days from receipt to the payment notice (Art. 22: 10)", min = "1", max = "100000")
         int period_amount() default 10;
-        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)")
+        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)", options = {
+            @Option(value = "WD", label = "工作日"), @Option(value = "D", label = "日"),
+            @Option(value = "M", label = "月"), @Option(value = "H", label = "小时")})
         String period_unit() default "WD";
     }
 
     private volatile Period period;
 
     @Activate
+    public PaymentNoticeRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public PaymentNoticeRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        period = Period.of(config.period_amount(), config.period_unit());
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        period = period(r, "period");
+        configured(r);
     }
 
     @Override

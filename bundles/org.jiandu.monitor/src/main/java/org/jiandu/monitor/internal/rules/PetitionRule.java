@@ -6,7 +6,11 @@ import static org.jiandu.api.deadline.DeadlineRules.text;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.calendar.PeriodUnit;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -22,19 +26,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * entered into the petition system within 5 working days ({@code PETITION_RECORDED}; key {@code record:<id>}) and
  * concluded within 30 working days of receipt ({@code PETITION_CLOSED}; key {@code close:<id>}).
  *
- * <p>Rule id {@code art30.petition}; configuration PID {@code org.jiandu.monitor.rule.art30.petition}.
+ * <p>Rule id {@code art30.petition}; configuration PID {@code org.jiandu.monitor.rule.art30.petition} (file {@code etc/org.jiandu.monitor.rule.art30.petition.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = PetitionRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = PetitionRule.PID)
 @Designate(ocd = PetitionRule.Config.class)
 public class PetitionRule extends RuleSupport {
     public static final String ID = "art30.petition";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art30.petition";
 
     @ObjectClassDefinition(name = "Jiandu rule art30.petition", description = "收到执行信访材料后5个工作日内录入，30个工作日内办结（法〔2021〕322号 第30条）")
     public @interface Config {
-        @AttributeDefinition(description = "working days to record the petition (Art. 30: 5)")
+        @AttributeDefinition(description = "working days to record the petition (Art. 30: 5)", min = "1", max = "100000")
         int record_workingDays() default 5;
-        @AttributeDefinition(description = "working days to conclude it (Art. 30: 30)")
+        @AttributeDefinition(description = "working days to conclude it (Art. 30: 30)", min = "1", max = "100000")
         int close_workingDays() default 30;
     }
 
@@ -42,14 +46,21 @@ public class PetitionRule extends RuleSupport {
     private volatile Period conclude;
 
     @Activate
+    public PetitionRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public PetitionRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        record = Period.of(config.record_workingDays(), "WD");
-        conclude = Period.of(config.close_workingDays(), "WD");
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        record = period(r, "record.workingDays", PeriodUnit.WD);
+        conclude = period(r, "close.workingDays", PeriodUnit.WD);
+        configured(r);
     }
 
     @Override

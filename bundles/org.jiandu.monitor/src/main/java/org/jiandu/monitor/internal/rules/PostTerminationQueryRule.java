@@ -8,7 +8,10 @@ import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -28,19 +31,19 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * period still open (late). Full performance or another way of closing the case ends the obligation. Periods in
  * years whose holiday notice is not loaded yet wait (status NO_CALENDAR) until it is.
  *
- * <p>Rule id {@code b1.post-termination-query}; configuration PID {@code org.jiandu.monitor.rule.b1.post-termination-query}.
+ * <p>Rule id {@code b1.post-termination-query}; configuration PID {@code org.jiandu.monitor.rule.b1.post_termination_query} (file {@code etc/org.jiandu.monitor.rule.b1.post_termination_query.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = PostTerminationQueryRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = PostTerminationQueryRule.PID)
 @Designate(ocd = PostTerminationQueryRule.Config.class)
 public class PostTerminationQueryRule extends RuleSupport {
     public static final String ID = "b1.post-termination-query";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.b1.post_termination_query";
 
     @ObjectClassDefinition(name = "Jiandu rule b1.post-termination-query", description = "终结本次执行程序后5年内每6个月通过网络执行查控系统查询一次被执行人财产（终本规定（法〔2016〕373号）第9条）")
     public @interface Config {
-        @AttributeDefinition(description = "months between online queries (终本规定 Art. 9: 6)")
+        @AttributeDefinition(description = "months between online queries (终本规定 Art. 9: 6)", min = "1", max = "120")
         int interval_months() default 6;
-        @AttributeDefinition(description = "years after termination during which the queries are due (终本规定 Art. 9: 5)")
+        @AttributeDefinition(description = "years after termination during which the queries are due (终本规定 Art. 9: 5)", min = "1", max = "120")
         int years() default 5;
     }
 
@@ -48,17 +51,27 @@ public class PostTerminationQueryRule extends RuleSupport {
     private volatile int periods;
 
     @Activate
+    public PostTerminationQueryRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public PostTerminationQueryRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        if (config.interval_months() < 1 || config.years() < 1 || config.years() * 12 / config.interval_months() > 120) {
-            throw new IllegalArgumentException("interval.months and years must be positive, with at most 120 periods");
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        int months = r.integer("interval.months", 1, 120, "终本规定 Art. 9: every 6 months");
+        int span = r.integer("years", 1, 120, "终本规定 Art. 9: 5 years");
+        if (span * 12 / months > 120) {
+            months = r.check("interval.months", 6, "years × 12 / interval.months must be at most 120 queries", 6);
+            span = r.check("years", 5, "years × 12 / interval.months must be at most 120 queries", 5);
         }
-        interval = config.interval_months();
-        periods = config.years() * 12 / config.interval_months();
+        interval = months;
+        periods = span * 12 / months;
+        configured(r);
     }
 
     @Override

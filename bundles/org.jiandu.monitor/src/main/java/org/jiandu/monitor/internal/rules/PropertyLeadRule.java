@@ -7,7 +7,11 @@ import static org.jiandu.api.deadline.DeadlineRules.text;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.calendar.PeriodUnit;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -24,21 +28,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * other lead within 3 days when urgent and 7 days otherwise (最高人民法院关于民事执行中财产调查若干问题的规定 Art. 2).
  * One deadline per lead (key {@code lead:<leadId>}), closed by {@code PROPERTY_LEAD_VERIFIED} of the same lead.
  *
- * <p>Rule id {@code art13.property-lead}; configuration PID {@code org.jiandu.monitor.rule.art13.property-lead}.
+ * <p>Rule id {@code art13.property-lead}; configuration PID {@code org.jiandu.monitor.rule.art13.property_lead} (file {@code etc/org.jiandu.monitor.rule.art13.property_lead.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = PropertyLeadRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = PropertyLeadRule.PID)
 @Designate(ocd = PropertyLeadRule.Config.class)
 public class PropertyLeadRule extends RuleSupport {
     public static final String ID = "art13.property-lead";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art13.property_lead";
 
     @ObjectClassDefinition(name = "Jiandu rule art13.property-lead", description = "财产线索明确、具体且情况紧急的，24小时内启动调查核实；其他线索按期核查（法〔2021〕322号 第13条；财产调查规定 第2条）")
     public @interface Config {
-        @AttributeDefinition(description = "hours to start verifying a clear, specific and urgent lead (Art. 13: 24)")
+        @AttributeDefinition(description = "hours to start verifying a clear, specific and urgent lead (Art. 13: 24)", min = "1", max = "100000")
         int urgent_hours() default 24;
-        @AttributeDefinition(description = "days to verify another urgent lead (财产调查规定 Art. 2: 3)")
+        @AttributeDefinition(description = "days to verify another urgent lead (财产调查规定 Art. 2: 3)", min = "1", max = "100000")
         int urgentOther_days() default 3;
-        @AttributeDefinition(description = "days to verify a lead that is not urgent (财产调查规定 Art. 2: 7)")
+        @AttributeDefinition(description = "days to verify a lead that is not urgent (财产调查规定 Art. 2: 7)", min = "1", max = "100000")
         int ordinary_days() default 7;
     }
 
@@ -47,15 +51,22 @@ public class PropertyLeadRule extends RuleSupport {
     private volatile Period ordinary;
 
     @Activate
+    public PropertyLeadRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public PropertyLeadRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        urgent = Period.of(config.urgent_hours(), "H");
-        urgentOther = Period.of(config.urgentOther_days(), "D");
-        ordinary = Period.of(config.ordinary_days(), "D");
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        urgent = period(r, "urgent.hours", PeriodUnit.H);
+        urgentOther = period(r, "urgentOther.days", PeriodUnit.D);
+        ordinary = period(r, "ordinary.days", PeriodUnit.D);
+        configured(r);
     }
 
     @Override

@@ -4,7 +4,10 @@ import static org.jiandu.api.deadline.DeadlineRules.is;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -22,13 +25,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * list is the types of RULES.md B11 (deposits, real estate, vehicles, securities, ships, online funds, wealth
  * products); a court sets what its system has open.
  *
- * <p>Rule id {@code art13.query-coverage}; configuration PID {@code org.jiandu.monitor.rule.art13.query-coverage}.
+ * <p>Rule id {@code art13.query-coverage}; configuration PID {@code org.jiandu.monitor.rule.art13.query_coverage} (file {@code etc/org.jiandu.monitor.rule.art13.query_coverage.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = QueryCoverageRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = QueryCoverageRule.PID)
 @Designate(ocd = QueryCoverageRule.Config.class)
 public class QueryCoverageRule extends RuleSupport {
     public static final String ID = "art13.query-coverage";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art13.query_coverage";
 
     @ObjectClassDefinition(name = "Jiandu rule art13.query-coverage", description = "网络查控的查询范围应覆盖系统已开通查询功能的全部财产类型（法〔2021〕322号 第13条）")
     public @interface Config {
@@ -39,18 +42,20 @@ public class QueryCoverageRule extends RuleSupport {
     private volatile List<String> queryable;
 
     @Activate
+    public QueryCoverageRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public QueryCoverageRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        for (String t : config.queryableTypes()) {
-            if (!PROPERTY_TYPES.contains(t)) {
-                throw new IllegalArgumentException("queryableTypes: unknown property type " + t + "; known: " + PROPERTY_TYPES);
-            }
-        }
-        queryable = List.of(config.queryableTypes());
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        queryable = r.names("queryableTypes", PROPERTY_TYPES);
+        configured(r);
     }
 
     @Override

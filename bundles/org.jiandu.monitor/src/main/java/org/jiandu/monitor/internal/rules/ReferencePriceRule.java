@@ -9,7 +9,11 @@ import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.event.CoreEventTypes;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -19,6 +23,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Art. 16 of 法〔2021〕322号 (RULES.md §A row 22; 参考价规定 法释〔2018〕15号): property seized that needs auction or
@@ -29,19 +34,21 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ({@code asset:<assetId>}), closed also by starting disposal, releasing the asset or closing the case; deducted
  * periods of the case stop the clock.
  *
- * <p>Rule id {@code art16.reference-price}; configuration PID {@code org.jiandu.monitor.rule.art16.reference-price}.
+ * <p>Rule id {@code art16.reference-price}; configuration PID {@code org.jiandu.monitor.rule.art16.reference_price} (file {@code etc/org.jiandu.monitor.rule.art16.reference_price.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = ReferencePriceRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = ReferencePriceRule.PID)
 @Designate(ocd = ReferencePriceRule.Config.class)
 public class ReferencePriceRule extends RuleSupport {
     public static final String ID = "art16.reference-price";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art16.reference_price";
 
     @ObjectClassDefinition(name = "Jiandu rule art16.reference-price", description = "查封、扣押、冻结需要拍卖、变卖的财产后30日内启动确定财产处置参考价程序（法〔2021〕322号 第16条）")
     public @interface Config {
-        @AttributeDefinition(description = "days from control to starting the reference-price procedure (Art. 16: 30)")
+        @AttributeDefinition(description = "days from control to starting the reference-price procedure (Art. 16: 30)", min = "1", max = "100000")
         int period_amount() default 30;
-        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)")
+        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)", options = {
+            @Option(value = "WD", label = "工作日"), @Option(value = "D", label = "日"),
+            @Option(value = "M", label = "月"), @Option(value = "H", label = "小时")})
         String period_unit() default "D";
         @AttributeDefinition(description = "asset kinds that need auction or sale")
         String[] assetKinds() default {"REAL_ESTATE", "VEHICLE", "EQUITY", "SECURITIES", "MOVABLE", "OTHER"};
@@ -51,14 +58,21 @@ public class ReferencePriceRule extends RuleSupport {
     private volatile java.util.Set<String> kinds;
 
     @Activate
+    public ReferencePriceRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public ReferencePriceRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        period = Period.of(config.period_amount(), config.period_unit());
-        kinds = java.util.Set.of(config.assetKinds());
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        period = period(r, "period");
+        kinds = java.util.Set.copyOf(r.names("assetKinds", List.of(CoreEventTypes.ASSET_KINDS)));
+        configured(r);
     }
 
     @Override

@@ -8,7 +8,10 @@ import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -18,6 +21,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Art. 17 of 法〔2021〕322号 (RULES.md §A row 25): self-disposal by the respondent ({@code DISPOSAL_STARTED} with
@@ -25,32 +29,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * of the asset), or the court taking the disposal back ({@code DISPOSAL_STARTED} of the asset by another method),
  * releasing the asset or closing the case. (Refusing a longer period up front is the disposal guard's business.)
  *
- * <p>Rule id {@code art17.self-disposal}; configuration PID {@code org.jiandu.monitor.rule.art17.self-disposal}.
+ * <p>Rule id {@code art17.self-disposal}; configuration PID {@code org.jiandu.monitor.rule.art17.self_disposal} (file {@code etc/org.jiandu.monitor.rule.art17.self_disposal.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = SelfDisposalRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = SelfDisposalRule.PID)
 @Designate(ocd = SelfDisposalRule.Config.class)
 public class SelfDisposalRule extends RuleSupport {
     public static final String ID = "art17.self-disposal";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art17.self_disposal";
 
     @ObjectClassDefinition(name = "Jiandu rule art17.self-disposal", description = "被执行人自行处置财产的期限最长不得超过90日（法〔2021〕322号 第17条）")
     public @interface Config {
-        @AttributeDefinition(description = "days a self-disposal may last at most (Art. 17: 90)")
+        @AttributeDefinition(description = "days a self-disposal may last at most (Art. 17: 90)", min = "1", max = "100000")
         int period_amount() default 90;
-        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)")
+        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)", options = {
+            @Option(value = "WD", label = "工作日"), @Option(value = "D", label = "日"),
+            @Option(value = "M", label = "月"), @Option(value = "H", label = "小时")})
         String period_unit() default "D";
     }
 
     private volatile Period period;
 
     @Activate
+    public SelfDisposalRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public SelfDisposalRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        period = Period.of(config.period_amount(), config.period_unit());
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        period = period(r, "period");
+        configured(r);
     }
 
     @Override

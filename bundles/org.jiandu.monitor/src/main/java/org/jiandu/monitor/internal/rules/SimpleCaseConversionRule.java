@@ -6,7 +6,10 @@ import static org.jiandu.api.deadline.DeadlineRules.text;
 import static org.jiandu.api.event.CoreEventTypes.*;
 
 import java.util.List;
+import java.util.Map;
 
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.deadline.DeadlineAction;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -16,6 +19,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
 
 /**
  * Art. 7 of 法〔2021〕322号 (RULES.md §A row 6): a case classified onto the simple track (繁简分流, {@code
@@ -25,32 +29,41 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * ({@code CASE_CLOSED}, {@code TERMINATION_RULED}) or by the conversion ({@code CASE_CLASSIFIED} with
  * {@code track = ORDINARY}); deducted periods of the case stop the clock.
  *
- * <p>Rule id {@code art7.simple-case}; configuration PID {@code org.jiandu.monitor.rule.art7.simple-case}.
+ * <p>Rule id {@code art7.simple-case}; configuration PID {@code org.jiandu.monitor.rule.art7.simple_case} (file {@code etc/org.jiandu.monitor.rule.art7.simple_case.cfg}).
  */
-@Component(service = DeadlineRule.class, configurationPid = SimpleCaseConversionRule.PID)
+@Component(service = {DeadlineRule.class, HealthIndicator.class}, configurationPid = SimpleCaseConversionRule.PID)
 @Designate(ocd = SimpleCaseConversionRule.Config.class)
 public class SimpleCaseConversionRule extends RuleSupport {
     public static final String ID = "art7.simple-case";
-    static final String PID = PID_PREFIX + ID;
+    static final String PID = "org.jiandu.monitor.rule.art7.simple_case";
 
     @ObjectClassDefinition(name = "Jiandu rule art7.simple-case", description = "简易执行案件应在既定期限内执结，否则转为普通案件办理（法〔2021〕322号 第7条）")
     public @interface Config {
-        @AttributeDefinition(description = "the court's period for simple cases (既定期限; local parameter, default a placeholder)")
+        @AttributeDefinition(description = "the court's period for simple cases (既定期限; local parameter, default a placeholder)", min = "1", max = "100000")
         int period_amount() default 3;
-        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)")
+        @AttributeDefinition(description = "unit: WD (工作日), D (日), M (月) or H (小时)", options = {
+            @Option(value = "WD", label = "工作日"), @Option(value = "D", label = "日"),
+            @Option(value = "M", label = "月"), @Option(value = "H", label = "小时")})
         String period_unit() default "M";
     }
 
     private volatile Period period;
 
     @Activate
+    public SimpleCaseConversionRule(Map<String, Object> properties) {
+        configure(properties);
+    }
+
+    /** With a typed configuration (tests). */
     public SimpleCaseConversionRule(Config config) {
-        configure(config);
+        this(ConfigReader.propertiesOf(config));
     }
 
     @Modified
-    void configure(Config config) {
-        period = Period.of(config.period_amount(), config.period_unit());
+    void configure(Map<String, Object> properties) {
+        ConfigReader r = reader(properties, Config.class);
+        period = period(r, "period");
+        configured(r);
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.jiandu.monitor.internal.rules;
 
 import static org.jiandu.api.event.CoreEventTypes.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -76,8 +76,39 @@ class RulesTest {
         NetworkQueryRule rule = new NetworkQueryRule(config(NetworkQueryRule.Config.class, "period_amount", 3));
         assertEquals(3, open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main").request()
                 .amount());
-        assertThrows(RuntimeException.class,
-                () -> new NetworkQueryRule(config(NetworkQueryRule.Config.class, "period_unit", "WEEKS")));
+    }
+
+    @Test
+    void anUnknownUnitIsRefusedWithPidAndKeyAndTheLawsFiveWorkingDaysAreUsed() {
+        NetworkQueryRule rule = new NetworkQueryRule(java.util.Map.of("period.unit", "WX", "period.amount", "3"));
+        Open o = open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main");
+        assertEquals(3, o.request().amount());
+        assertEquals(PeriodUnit.WD, o.request().unit());
+        org.jiandu.api.health.ComponentHealth h = rule.health().get(0);
+        assertEquals(org.jiandu.api.health.HealthState.DEGRADED, h.state());
+        assertEquals("jiandu.monitor.rule.art13.network-query", h.component());
+        String reason = h.reasons().get(0);
+        assertTrue(reason.contains("org.jiandu.monitor.rule.art13.network_query") && reason.contains("period.unit")
+                && reason.contains("WX"), reason);
+    }
+
+    @Test
+    void aNumberThatIsNotOneIsRefusedAndTheDefaultUsed() {
+        NetworkQueryRule rule = new NetworkQueryRule(java.util.Map.of("period.amount", "fünf"));
+        assertEquals(5, open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main").request()
+                .amount());
+        assertEquals(org.jiandu.api.health.HealthState.DEGRADED, rule.health().get(0).state());
+    }
+
+    @Test
+    void everyBuiltInRulePidIsItsIdWithoutTheFactorySeparator() {
+        for (org.jiandu.api.deadline.DeadlineRule r : org.jiandu.monitor.internal.Harness.builtInRules()) {
+            RuleSupport rule = (RuleSupport) r;
+            String pid = rule.configReport().pid();
+            assertEquals(RuleSupport.pidOf(rule.id()), pid);
+            assertFalse(pid.contains("-") || pid.contains("~"), pid);
+            assertEquals(org.jiandu.api.health.HealthState.UP, rule.health().get(0).state(), rule.id());
+        }
     }
 
     @Test
@@ -233,7 +264,13 @@ class RulesTest {
         assertTrue(f.message().contains("REAL_ESTATE、VEHICLE"), f.message());
         assertEquals(List.of(), on(rule, PROPERTY_QUERY_STARTED, "2024-10-08T10:00:00+08:00", "propertyTypes",
                 List.of("DEPOSIT", "REAL_ESTATE", "VEHICLE", "SHIP")));
-        assertThrows(IllegalArgumentException.class, () -> new QueryCoverageRule(config(QueryCoverageRule.Config.class,
-                "queryableTypes", new String[] {"GOLD"})));
+        // an unknown type refuses the list: the default (every type the national 总对总 system covers) is used
+        QueryCoverageRule gold = new QueryCoverageRule(config(QueryCoverageRule.Config.class,
+                "queryableTypes", new String[] {"GOLD"}));
+        assertEquals(org.jiandu.api.health.HealthState.DEGRADED, gold.health().get(0).state());
+        Finding missing = (Finding) on(gold, PROPERTY_QUERY_STARTED, "2024-10-08T10:00:00+08:00", "propertyTypes",
+                List.of("DEPOSIT")).get(0);
+        assertEquals(List.of("REAL_ESTATE", "VEHICLE", "SECURITIES", "SHIP", "ONLINE_FUNDS", "WEALTH_PRODUCTS"),
+                missing.details().get("missingTypes"));
     }
 }
