@@ -258,7 +258,7 @@ public final class ConfigReader {
 
     /** Records a refusal that is not about one value being replaced (e.g. one bad entry of a list dropped). */
     public void problem(String key, String why) {
-        problems.add(new ConfigReport.Problem(pid, key, String.valueOf(properties.get(key)), why, null));
+        problems.add(new ConfigReport.Problem(pid, key, display(properties.get(key)), why, null));
     }
 
     /** Records the effective value of a key read without this reader. */

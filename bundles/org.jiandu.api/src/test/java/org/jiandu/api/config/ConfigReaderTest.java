@@ -57,6 +57,14 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aBadEntryOfAListIsReportedWithTheListAsWritten() {
+        ConfigReader r = ConfigReader.of(PID, Map.of("types", new String[] {"京0105", "京0106=p"}), Sample.class);
+        r.problem("types", "entry \"京0105\" is not COURT=PERSON");
+        assertEquals("Configuration org.jiandu.test: types = [京0105, 京0106=p] refused: entry \"京0105\" is not"
+                + " COURT=PERSON", r.report().messages().get(0).replaceAll("; using.*", ""));
+    }
+
+    @Test
     void aNumberOutsideTheLawsBoundsIsRefusedNamingThem() {
         ConfigReader r = ConfigReader.of(PID, Map.of("period.amount", 91), Sample.class);
         assertEquals(5, r.integer("period.amount", 1, 90, "Art. 17: at most 90 days"));
