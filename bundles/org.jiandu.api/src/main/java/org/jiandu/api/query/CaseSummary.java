@@ -31,7 +31,7 @@ public record CaseSummary(String caseNumber, String court, long entries, LocalDa
         FILED(0),
         /** TRANSFERRED_TO_ENFORCEMENT recorded. Code 1. */
         IN_ENFORCEMENT(1),
-        /** TERMINATION_RULED (终本) recorded and no later RESTORED / reopening. Code 2. */
+        /** TERMINATION_RULED (终本) recorded, CASE_CLOSED not. Code 2. */
         TERMINATED(2),
         /** CASE_CLOSED recorded. Code 3. */
         CLOSED(3);

@@ -169,6 +169,7 @@ public class JpaCaseLedger implements CaseLedger {
         }
         String recordedAt = clock.instant().toString();
         Map<String, EntryEntity> inBatch = new HashMap<>();
+        Map<String, CaseSummaryEntity> summaries = new HashMap<>();
         List<AppendResult> results = new ArrayList<>(rows.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -195,6 +196,8 @@ public class JpaCaseLedger implements CaseLedger {
             row.chain(head.getEntryCount() + 1, recordedAt, head.getHeadHash());
             head.advance(row.getHash());
             em.persist(row);
+            summaries.computeIfAbsent(row.getCaseNumber(),
+                    cn -> CaseSummaries.forAppend(em, cn, head.getCourtCode(), row.getSeq())).apply(row);
             inBatch.put(row.getHostEventId(), row);
             LedgerEntry entry = toEntry(row);
             results.add(new AppendResult(entry, false));
