@@ -45,6 +45,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <ul>
  * <li>{@code GET /api/v1/alerts?court=&level=&status=&rule=&case=&from=&to=&limit=&cursor=} — newest first,
  * {@code limit} 1..100 (default 50); {@code nextCursor} continues the list;</li>
+ * <li>{@code GET /api/v1/alerts?since=[&court=&limit=]} — the feed ({@link MonitorQueries#alertsSince}): oldest
+ * first, from the start ({@code since} empty) or after the {@code nextCursor} of the previous read;</li>
  * <li>{@code POST /api/v1/alerts/{id}/acknowledgement} {@code {"comment": "…"}} — once; the comment is required;</li>
  * <li>{@code GET /api/v1/cases/{caseNumber}/deadlines} — every deadline of the case, open and closed, with its
  * explanation and alerts, and the case's findings;</li>
@@ -81,7 +83,8 @@ public class MonitorResource implements RestResource {
     public MonitorDtos.AlertList alerts(@QueryParam("court") String court, @QueryParam("level") String level,
             @QueryParam("status") String status, @QueryParam("rule") String rule, @QueryParam("case") String caseNumber,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context SecurityContext security) {
+            @QueryParam("cursor") String cursor, @QueryParam("since") String since,
+            @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
         CourtScope scope = null;
@@ -175,8 +178,24 @@ public class MonitorResource implements RestResource {
                         "cursor must be the nextCursor of a previous page"));
             }
         }
+        if (since != null) {
+            if (level != null || status != null || rule != null || caseNumber != null || from != null || to != null
+                    || cursor != null) {
+                errors.add(new ValidationException("FEED_FILTER", "since",
+                        "the feed (since) takes only court and limit; filter a page instead"));
+            } else if (!since.isBlank() && !CURSOR.matcher(since.strip()).matches()) {
+                errors.add(new ValidationException("INVALID_CURSOR", "since",
+                        "since must be empty (the start) or the nextCursor of the previous read"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ValidationException.of(errors);
+        }
+        if (since != null) {
+            String position = since.isBlank() ? null : since.strip();
+            Batch<Alert> feed = queries.alertsSince(position, scope, max);
+            return new MonitorDtos.AlertList(feed.items().size(),
+                    feed.items().stream().map(MonitorDtos.AlertView::of).toList(), feed.next(position));
         }
         AlertFilter filter = AlertFilter.of(scope, max).withCase(cn).withLevel(lvl)
                 .withStatus(acknowledged == null ? null : acknowledged ? AlertStatus.ACKNOWLEDGED : AlertStatus.OPEN)
