@@ -109,8 +109,8 @@ public class CoreIT extends JianduTestSupport {
      */
     @Test
     public void theCaseSearchFindsCasesByCourtFilingDayStatusAndFlags() {
-        String cn = "（2024）京0105执2101号";
-        String other = "（2024）沪0115执2101号";
+        String cn = "（2024）京0105执2151号";
+        String other = "（2024）沪0115执2151号";
         assertEquals(201, ingest(cn, event("IT-CS-1", "CASE_FILED", "2024-03-01T09:00:00+08:00",
                 "{\"claimPrincipal\":\"50000\"}")).status());
         assertEquals(201, ingest(cn, event("IT-CS-2", "TRANSFERRED_TO_ENFORCEMENT", "2024-03-02T09:00:00+08:00",
