@@ -103,6 +103,49 @@ public class CoreIT extends JianduTestSupport {
         assertTrue(get("supervisor", "/v1/cases/" + seg(cn) + "/verification").body().get("intact").asBoolean());
     }
 
+    /**
+     * The case search ({@code CaseSearch}, {@code GET /api/v1/cases}) finds a case by its court, filing day, status
+     * and flags as soon as its entries are recorded, within the courts the caller covers, and names a bad parameter.
+     */
+    @Test
+    public void theCaseSearchFindsCasesByCourtFilingDayStatusAndFlags() {
+        String cn = "（2024）京0105执2151号";
+        String other = "（2024）沪0115执2151号";
+        assertEquals(201, ingest(cn, event("IT-CS-1", "CASE_FILED", "2024-03-01T09:00:00+08:00",
+                "{\"claimPrincipal\":\"50000\"}")).status());
+        assertEquals(201, ingest(cn, event("IT-CS-2", "TRANSFERRED_TO_ENFORCEMENT", "2024-03-02T09:00:00+08:00",
+                "{}")).status());
+        assertEquals(201, ingest(cn, event("IT-CS-3", "MONEY_RECEIVED", "2024-03-05T09:00:00+08:00",
+                "{\"amount\":\"100.00\"}")).status());
+        assertEquals(201, ingest(other, event("IT-CS-4", "CASE_FILED", "2024-03-01T09:00:00+08:00",
+                "{\"claimPrincipal\":\"1\"}")).status());
+        String canonical = org.jiandu.api.CaseNumber.parse(cn).canonical();
+
+        JsonNode found = get("supervisor", "/v1/cases?filedFrom=2024-03-01&filedTo=2024-03-01&status=IN_ENFORCEMENT"
+                + "&flag=MONEY_RECEIVED").body();
+        assertEquals(found.toString(), 1, found.get("count").asInt());
+        JsonNode c = found.get("cases").get(0);
+        assertEquals(canonical, c.get("caseNumber").asText());
+        assertEquals("2024-03-01", c.get("filedOn").asText());
+        assertEquals(3, c.get("entries").asInt());
+        assertEquals("MONEY_RECEIVED", c.get("lastType").asText());
+        assertEquals("[\"org.jiandu.ledger\"]", found.get("sources").get("contributed").toString());
+        // 京0105's supervisor never sees 沪0115's case, even when asking for everything
+        JsonNode all = get("supervisor", "/v1/cases?filedFrom=2024-03-01&filedTo=2024-03-01").body();
+        all.get("cases").forEach(x -> assertEquals("京0105", x.get("court").asText()));
+        assertEquals(403, get("supervisor", "/v1/cases?court=" + seg("沪0115")).status());
+        JsonNode shanghai = get("shsupervisor", "/v1/cases?filedFrom=2024-03-01&filedTo=2024-03-01").body();
+        assertEquals(shanghai.toString(), 1, shanghai.get("count").asInt());
+        assertEquals(0, get("supervisor", "/v1/cases?status=CLOSED&flag=MONEY_RECEIVED&filedFrom=2024-03-01"
+                + "&filedTo=2024-03-01").body().get("count").asInt());
+
+        Reply bad = get("supervisor", "/v1/cases?status=OPENED");
+        assertEquals(400, bad.status());
+        assertEquals("status", bad.field());
+        assertEquals("flag", get("supervisor", "/v1/cases?flag=URGENT").field());
+        assertEquals("cursor", get("supervisor", "/v1/cases?cursor=%25%25").field());
+    }
+
     @Test
     public void halfWidthBracketsNameTheSameCase() {
         String ev = event("IT-BR-1", "CASE_FILED", "2024-10-08T09:00:00+08:00", "{}");

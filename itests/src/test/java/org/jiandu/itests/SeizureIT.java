@@ -16,6 +16,9 @@ import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.jiandu.api.Topics;
 import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.finding.Finding;
+import org.jiandu.api.finding.FindingSeverity;
+import org.jiandu.api.finding.FindingTopics;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -311,11 +314,23 @@ public class SeizureIT extends JianduTestSupport {
             await("an over-seizure finding for " + cn, 30, () -> findings.stream().anyMatch(
                     e -> cn.equals(e.getProperty(Topics.PROP_CASE_NUMBER))
                             && "OVER_SEIZURE".equals(e.getProperty("kind"))));
-            Event finding = findings.stream().filter(e -> cn.equals(e.getProperty(Topics.PROP_CASE_NUMBER)))
+            Event event = findings.stream().filter(e -> cn.equals(e.getProperty(Topics.PROP_CASE_NUMBER)))
                     .findFirst().orElseThrow();
-            assertEquals("MONEY_RECEIVED", finding.getProperty("triggerType"));
-            assertTrue(String.valueOf(finding.getProperty("message")), String.valueOf(finding.getProperty("message"))
-                    .contains("ACC-1（解除 50000.00 元）"));
+            assertEquals("jiandu/finding/OVER_SEIZURE", event.getTopic());
+            Finding finding = FindingTopics.from(event);
+            assertEquals("org.jiandu.seizure", finding.source());
+            assertEquals(FindingSeverity.VIOLATION, finding.severity());
+            assertEquals("京0105", finding.court());
+            assertEquals("MONEY_RECEIVED", finding.trigger().type());
+            assertTrue(finding.message(), finding.message().contains("ACC-1（解除 50000.00 元）"));
+
+            // the same finding through the read side; the node monitor is not installed, and the answer says so
+            JsonNode listed = get("supervisor", "/v1/findings?case=" + seg(cn)).body();
+            assertEquals(listed.toString(), 1, listed.get("count").asInt());
+            assertEquals(finding.id(), listed.get("findings").get(0).get("id").asLong());
+            assertEquals("[\"org.jiandu.seizure\"]", listed.get("sources").get("contributed").toString());
+            assertEquals("[\"org.jiandu.monitor\"]", listed.get("sources").get("notInstalled").toString());
+            assertEquals(400, get("supervisor", "/v1/findings?kind=over-seizure").status());
 
             JsonNode register = awaitRegister(cn, 5);
             // principal 50,000 + fee 1,400 = 51,400; control 101,400 > 51,400 × 1.2

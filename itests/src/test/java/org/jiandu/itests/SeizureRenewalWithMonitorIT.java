@@ -5,6 +5,14 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+
+import org.jiandu.api.finding.Finding;
+import org.jiandu.api.finding.FindingTopics;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -14,6 +22,10 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,6 +38,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class SeizureRenewalWithMonitorIT extends JianduTestSupport {
+    @Inject
+    private BundleContext context;
 
     @Configuration
     public Option[] config() {
@@ -66,6 +80,88 @@ public class SeizureRenewalWithMonitorIT extends JianduTestSupport {
             }
         }
         return null;
+    }
+
+    /**
+     * One subscriber on every finding reads the node monitor's (a network query leaving out property types, Art. 13)
+     * and the seizure bundle's (over-seizure after a payment, Art. 15) as the same {@link Finding}, and
+     * {@code GET /api/v1/findings} lists both with both sources.
+     */
+    @Test
+    public void oneSubscriberReadsTheMonitorsAndTheSeizureBundlesFindingsAlike() {
+        String cn = "（2025）京0105执5302号";
+        String path = "/v1/cases/" + seg(cn) + "/events";
+        List<Finding> received = new CopyOnWriteArrayList<>();
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(EventConstants.EVENT_TOPIC, FindingTopics.ALL);
+        ServiceRegistration<EventHandler> reg = context.registerService(EventHandler.class,
+                e -> received.add(FindingTopics.from(e)), props);
+        try {
+            // days relative to today: a deposit freeze lapses after a year, and a lapsed one controls nothing
+            LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+            assertEquals(201, post("host", path, event("SRF-1", "CASE_FILED", at(today.minusDays(20)),
+                    "{\"claimPrincipal\":\"50000.00\",\"performanceDeadline\":\"" + today.minusDays(30) + "\"}"))
+                    .status());
+            assertEquals(201, post("host", path, event("SRF-2", "PROPERTY_QUERY_STARTED", at(today.minusDays(19)),
+                    "{\"propertyTypes\":[\"DEPOSIT\"]}")).status());
+            assertEquals(201, post("host", path, event("SRF-3", "PROPERTY_CONTROLLED", at(today.minusDays(10)),
+                    "{\"assetId\":\"ACC-A\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"30000.00\"}"))
+                    .status());
+            assertEquals(201, post("host", path, event("SRF-4", "PROPERTY_CONTROLLED", at(today.minusDays(9)),
+                    "{\"assetId\":\"ACC-B\",\"assetKind\":\"DEPOSIT\",\"measure\":\"FREEZE\",\"amount\":\"71400.00\"}"))
+                    .status());
+            // 50,000 paid: the claim is down to the fee and interest, 101,400 frozen clearly exceeds it
+            assertEquals(201, post("host", path, event("SRF-5", "MONEY_RECEIVED", at(today.minusDays(2)),
+                    "{\"amount\":\"50000.00\"}")).status());
+            String canonical = org.jiandu.api.CaseNumber.parse(cn).canonical();
+            try {
+                await("a finding of each bundle", 90, () -> sources(received, cn).size() == 2);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; received " + received + "; listed "
+                        + get("supervisor", "/v1/findings?case=" + seg(cn)).text(), e);
+            }
+            assertEquals(List.of("org.jiandu.monitor", "org.jiandu.seizure"), sources(received, cn));
+            Finding query = received.stream().filter(f -> f.caseNumber().equals(canonical)
+                    && "org.jiandu.monitor".equals(f.source())).findFirst().orElseThrow();
+            assertEquals("ART13_QUERY_COVERAGE", query.kind());
+            Finding over = received.stream().filter(f -> f.caseNumber().equals(canonical)
+                    && "org.jiandu.seizure".equals(f.source())).findFirst().orElseThrow();
+            assertEquals("OVER_SEIZURE", over.kind());
+
+            // every finding a subscriber received is listed by the read side, with both sources
+            await("the received findings listed by GET /api/v1/findings", 30, () -> {
+                JsonNode l = get("supervisor", "/v1/findings?case=" + seg(cn)).body();
+                List<Long> ids = new java.util.ArrayList<>();
+                l.get("findings").forEach(f -> ids.add(f.get("id").asLong()));
+                return received.stream().filter(f -> f.caseNumber().equals(canonical))
+                        .allMatch(f -> ids.contains(f.id()));
+            });
+            JsonNode listed = get("supervisor", "/v1/findings?case=" + seg(cn)).body();
+            assertEquals("[\"org.jiandu.monitor\",\"org.jiandu.seizure\"]",
+                    listed.get("sources").get("contributed").toString());
+            assertEquals(0, listed.get("sources").get("notInstalled").size());
+            // the feed from its start reaches both; reading on from its cursor repeats nothing it gave
+            JsonNode feed = get("supervisor", "/v1/findings?since=&limit=100").body();
+            List<String> first = new java.util.ArrayList<>();
+            feed.get("findings").forEach(f -> first.add(f.get("source").asText() + "/" + f.get("id").asLong()));
+            assertTrue(feed.toString(), first.contains("org.jiandu.monitor/" + query.id())
+                    && first.contains("org.jiandu.seizure/" + over.id()));
+            JsonNode next = get("supervisor", "/v1/findings?since=" + feed.get("nextCursor").asText()).body();
+            next.get("findings").forEach(f -> assertTrue(next.toString(),
+                    !first.contains(f.get("source").asText() + "/" + f.get("id").asLong())));
+        } finally {
+            reg.unregister();
+        }
+    }
+
+    private static String at(LocalDate day) {
+        return day + "T10:00:00+08:00";
+    }
+
+    private static List<String> sources(List<Finding> received, String cn) {
+        String canonical = org.jiandu.api.CaseNumber.parse(cn).canonical();
+        return received.stream().filter(f -> f.caseNumber().equals(canonical)).map(Finding::source).distinct()
+                .sorted().toList();
     }
 
     @Test

@@ -8,7 +8,9 @@ package org.jiandu.api;
 public final class Topics {
     public static final String CASE_PREFIX = "jiandu/case/";
     public static final String CASE_ALL = "jiandu/case/*";
+    /** Alerts: {@link org.jiandu.api.alert.AlertTopics} has the topics, properties and record. */
     public static final String ALERT_PREFIX = "jiandu/alert/";
+    /** Findings: {@link org.jiandu.api.finding.FindingTopics} has the topics, properties and record. */
     public static final String FINDING_PREFIX = "jiandu/finding/";
 
     /** Event properties set on every case event. */

@@ -26,29 +26,29 @@ public final class CoreEventTypes {
     public static final List<String> PROPERTY_TYPES = List.of("DEPOSIT", "REAL_ESTATE", "VEHICLE", "SECURITIES",
             "SHIP", "ONLINE_FUNDS", "WEALTH_PRODUCTS", "EQUITY", "INSURANCE", "HOUSING_FUND", "OTHER");
     /** Kinds of controlled assets. */
-    public static final String[] ASSET_KINDS = {"DEPOSIT", "REAL_ESTATE", "VEHICLE", "EQUITY", "SECURITIES",
-        "MOVABLE", "OTHER"};
+    public static final List<String> ASSET_KINDS = List.of("DEPOSIT", "REAL_ESTATE", "VEHICLE", "EQUITY", "SECURITIES",
+        "MOVABLE", "OTHER");
     /** Value bases of a controlled asset (seizure register, Art. 15 of 法〔2021〕322号). */
-    public static final String[] VALUE_BASES = {"FROZEN_AMOUNT", "REFERENCE_PRICE", "APPRAISAL", "ESTIMATE",
-        "MARKET_QUOTE"};
+    public static final List<String> VALUE_BASES = List.of("FROZEN_AMOUNT", "REFERENCE_PRICE", "APPRAISAL", "ESTIMATE",
+        "MARKET_QUOTE");
     /**
      * Property that may not be seized, frozen or detained, 最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定
      * (2020) Art. 3 items 1–8: household necessities, the necessary living costs, compulsory-education items,
      * unpublished inventions and works, disability aids and medical articles, medals and honours, property immune
      * under a treaty, other property exempt by law or judicial interpretation.
      */
-    public static final String[] EXEMPT_CATEGORIES = {"HOUSEHOLD_NECESSITIES", "LIVING_COSTS",
+    public static final List<String> EXEMPT_CATEGORIES = List.of("HOUSEHOLD_NECESSITIES", "LIVING_COSTS",
         "COMPULSORY_EDUCATION", "UNPUBLISHED_WORKS", "DISABILITY_AIDS", "MEDALS_HONOURS", "TREATY_IMMUNITY",
-        "OTHER_BY_LAW"};
+        "OTHER_BY_LAW");
     /** Kinds of claims that rank ahead of the applicant's on a controlled asset. */
-    public static final String[] ENCUMBRANCE_KINDS = {"MORTGAGE", "PLEDGE", "EARLIER_SEIZURE", "PRIORITY_CLAIM",
-        "OTHER"};
+    public static final List<String> ENCUMBRANCE_KINDS = List.of("MORTGAGE", "PLEDGE", "EARLIER_SEIZURE", "PRIORITY_CLAIM",
+        "OTHER");
     /** Kinds of enforcement costs other than the application fee (实际支出费用). */
-    public static final String[] COST_KINDS = {"APPRAISAL", "AUCTION", "STORAGE", "ANNOUNCEMENT", "TRAVEL",
-        "OTHER"};
+    public static final List<String> COST_KINDS = List.of("APPRAISAL", "AUCTION", "STORAGE", "ANNOUNCEMENT", "TRAVEL",
+        "OTHER");
     /** Kinds of deducted periods (扣除期限, RULES.md B7). */
-    public static final String[] DEDUCTION_KINDS = {"ANNOUNCEMENT", "APPRAISAL", "AUDIT", "VALUATION",
-        "SUSPENSION", "DEFERRAL", "AUCTION", "SALE", "OTHER"};
+    public static final List<String> DEDUCTION_KINDS = List.of("ANNOUNCEMENT", "APPRAISAL", "AUDIT", "VALUATION",
+        "SUSPENSION", "DEFERRAL", "AUCTION", "SALE", "OTHER");
 
     public static final String CASE_FILED = "CASE_FILED";
     public static final String TRANSFERRED_TO_ENFORCEMENT = "TRANSFERRED_TO_ENFORCEMENT";

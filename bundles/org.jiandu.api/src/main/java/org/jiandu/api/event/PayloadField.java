@@ -23,4 +23,9 @@ public record PayloadField(String name, FieldKind kind, boolean required, List<S
     public static PayloadField oneOf(String name, boolean required, String description, String... values) {
         return new PayloadField(name, FieldKind.STRING, required, List.of(values), description);
     }
+
+    /** A string field whose value must be one of {@code values}. */
+    public static PayloadField oneOf(String name, boolean required, String description, List<String> values) {
+        return new PayloadField(name, FieldKind.STRING, required, List.copyOf(values), description);
+    }
 }

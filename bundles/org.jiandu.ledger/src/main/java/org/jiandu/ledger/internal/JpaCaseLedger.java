@@ -164,6 +164,7 @@ public class JpaCaseLedger implements CaseLedger {
         Instant now = clock.instant();
         String recordedAt = now.toString();
         Map<String, EntryEntity> inBatch = new HashMap<>();
+        Map<String, CaseSummaryEntity> summaries = new HashMap<>();
         List<AppendResult> results = new ArrayList<>(rows.size());
         List<LedgerEntry> fresh = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -190,6 +191,8 @@ public class JpaCaseLedger implements CaseLedger {
             row.chain(head.getEntryCount() + 1, recordedAt, head.getHeadHash());
             head.advance(row.getHash());
             em.persist(row);
+            summaries.computeIfAbsent(row.getCaseNumber(),
+                    cn -> CaseSummaries.forAppend(em, cn, head.getCourtCode(), row.getSeq())).apply(row);
             inBatch.put(row.getHostEventId(), row);
             LedgerEntry entry = new LedgerEntry(row.getSeq(), rows.get(i).event().recorded(now), row.getPrevHash(),
                     row.getHash());

@@ -8,6 +8,8 @@ import javax.persistence.Id;
 import javax.persistence.Index;
 import javax.persistence.Table;
 
+import org.jiandu.api.alert.AlertLevel;
+
 /**
  * One alert (Art. 8): a level reached on a deadline. Inserted once by the sweeper (its primary key is
  * {@link AlertLevel#alertId(long)}, a function of (deadline, level), so a second insert of the same level on the

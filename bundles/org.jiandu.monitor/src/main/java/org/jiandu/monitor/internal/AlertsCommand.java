@@ -2,6 +2,7 @@ package org.jiandu.monitor.internal;
 
 import java.util.List;
 
+import org.jiandu.api.alert.AlertLevel;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;

@@ -14,6 +14,8 @@ import javax.persistence.Table;
 import javax.persistence.UniqueConstraint;
 import javax.persistence.Version;
 
+import org.jiandu.api.alert.AlertLevel;
+
 /**
  * One statutory deadline on one case: opened by a rule on its trigger entry, closed by the satisfying entry, never
  * deleted. Machine times are epoch milliseconds (indexable, the sweeper compares them with the clock); the due date

@@ -1,12 +1,11 @@
 package org.jiandu.monitor.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,13 @@ import javax.ws.rs.core.SecurityContext;
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Roles;
 import org.jiandu.api.ValidationException;
+import org.jiandu.api.alert.Alert;
+import org.jiandu.api.alert.AlertLevel;
+import org.jiandu.api.alert.AlertStatus;
 import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.query.AlertFilter;
+import org.jiandu.api.query.Batch;
+import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
@@ -40,6 +45,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <ul>
  * <li>{@code GET /api/v1/alerts?court=&level=&status=&rule=&case=&from=&to=&limit=&cursor=} — newest first,
  * {@code limit} 1..100 (default 50); {@code nextCursor} continues the list;</li>
+ * <li>{@code GET /api/v1/alerts?since=[&court=&limit=]} — the feed ({@link MonitorQueries#alertsSince}): oldest
+ * first, from the start ({@code since} empty) or after the {@code nextCursor} of the previous read;</li>
  * <li>{@code POST /api/v1/alerts/{id}/acknowledgement} {@code {"comment": "…"}} — once; the comment is required;</li>
  * <li>{@code GET /api/v1/cases/{caseNumber}/deadlines} — every deadline of the case, open and closed, with its
  * explanation and alerts, and the case's findings;</li>
@@ -57,13 +64,15 @@ public class MonitorResource implements RestResource {
     static final int MAX_LIMIT = 100;
 
     private final MonitorStore store;
+    private final MonitorQueries queries;
     private final NodeMonitor monitor;
     private final Clock clock;
 
     @Activate
-    public MonitorResource(@Reference MonitorStore store, @Reference NodeMonitor monitor,
-            @Reference(target = "(jiandu.clock=true)") Clock clock) {
+    public MonitorResource(@Reference MonitorStore store, @Reference MonitorQueries queries,
+            @Reference NodeMonitor monitor, @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.store = store;
+        this.queries = queries;
         this.monitor = monitor;
         this.clock = clock;
     }
@@ -71,44 +80,39 @@ public class MonitorResource implements RestResource {
     @GET
     @Path("alerts")
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
-    public Map<String, Object> alerts(@QueryParam("court") String court, @QueryParam("level") String level,
+    public MonitorDtos.AlertList alerts(@QueryParam("court") String court, @QueryParam("level") String level,
             @QueryParam("status") String status, @QueryParam("rule") String rule, @QueryParam("case") String caseNumber,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor, @Context SecurityContext security) {
+            @QueryParam("cursor") String cursor, @QueryParam("since") String since,
+            @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
-        String courtFilter = null;
-        String prefix = null;
+        CourtScope scope = null;
         if (court != null) {
             if (!COURT.matcher(court.strip()).matches()) {
                 errors.add(new ValidationException("INVALID_COURT", "court",
                         "court must be a court code such as 京0105, 京01, 京 or 最高法"));
             } else {
-                courtFilter = court.strip();
+                String courtFilter = court.strip();
                 if (!caller.isAdmin() && !Caller.covers(caller.organisation(), courtFilter)) {
                     throw new ApiException(403, "ORGANISATION_MISMATCH", "court", "Organisation "
                             + caller.organisation() + " of user " + caller.user() + " does not cover court " + courtFilter);
                 }
                 if (courtFilter.equals(CaseNumber.SUPREME_COURT) && caller.isAdmin()) {
-                    courtFilter = null;
+                    scope = CourtScope.all();
                 } else if (courtFilter.length() == 1) {
-                    prefix = courtFilter;
-                    courtFilter = null;
+                    scope = CourtScope.province(courtFilter);
+                } else {
+                    scope = CourtScope.court(courtFilter);
                 }
             }
-        } else if (!caller.isAdmin()) {
+        } else {
             String org = caller.organisation();
-            if (org == null || org.isEmpty()) {
+            if (!caller.isAdmin() && (org == null || org.isEmpty())) {
                 throw new ApiException(403, "ORGANISATION_MISMATCH", "court",
                         "User " + caller.user() + " belongs to no organisation");
             }
-            if (!CaseNumber.SUPREME_COURT.equals(org)) {
-                if (org.length() == 1) {
-                    prefix = org;
-                } else {
-                    courtFilter = org;
-                }
-            }
+            scope = CourtScope.forOrganisation(org, caller.isAdmin());
         }
         AlertLevel lvl = null;
         if (level != null) {
@@ -159,13 +163,12 @@ public class MonitorResource implements RestResource {
             }
         }
         Long beforeRaised = null;
-        Long beforeId = null;
         if (cursor != null) {
             var m = CURSOR.matcher(cursor.strip());
             if (m.matches()) {
                 try {
                     beforeRaised = Long.parseLong(m.group(1));
-                    beforeId = Long.parseLong(m.group(2));
+                    Long.parseLong(m.group(2));
                 } catch (NumberFormatException e) {
                     beforeRaised = null;
                 }
@@ -175,21 +178,34 @@ public class MonitorResource implements RestResource {
                         "cursor must be the nextCursor of a previous page"));
             }
         }
+        if (since != null) {
+            if (level != null || status != null || rule != null || caseNumber != null || from != null || to != null
+                    || cursor != null) {
+                errors.add(new ValidationException("FEED_FILTER", "since",
+                        "the feed (since) takes only court and limit; filter a page instead"));
+            } else if (!since.isBlank() && !CURSOR.matcher(since.strip()).matches()) {
+                errors.add(new ValidationException("INVALID_CURSOR", "since",
+                        "since must be empty (the start) or the nextCursor of the previous read"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw ValidationException.of(errors);
         }
-        List<AlertEntity> rows = store.alerts(new MonitorStore.AlertFilter(courtFilter, prefix, lvl, acknowledged,
-                rule, fromDay, toDay, cn, beforeRaised, beforeId, max + 1));
-        boolean more = rows.size() > max;
-        if (more) {
-            rows = rows.subList(0, max);
+        if (since != null) {
+            String position = since.isBlank() ? null : since.strip();
+            Batch<Alert> feed = queries.alertsSince(position, scope, max);
+            return new MonitorDtos.AlertList(feed.items().size(),
+                    feed.items().stream().map(MonitorDtos.AlertView::of).toList(), feed.next(position));
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("count", rows.size());
-        out.put("alerts", rows.stream().map(Views::alert).toList());
-        AlertEntity last = rows.isEmpty() ? null : rows.get(rows.size() - 1);
-        out.put("nextCursor", more && last != null ? last.getRaisedAt() + "-" + last.getId() : null);
-        return out;
+        AlertFilter filter = AlertFilter.of(scope, max).withCase(cn).withLevel(lvl)
+                .withStatus(acknowledged == null ? null : acknowledged ? AlertStatus.ACKNOWLEDGED : AlertStatus.OPEN)
+                .withRule(rule)
+                .withRaised(fromDay == null ? null : Instant.ofEpochMilli(Scheduler.startOf(fromDay)),
+                        toDay == null ? null : Instant.ofEpochMilli(Scheduler.startOf(toDay.plusDays(1))))
+                .withCursor(cursor == null ? null : cursor.strip());
+        Batch<Alert> page = queries.alerts(filter);
+        return new MonitorDtos.AlertList(page.items().size(),
+                page.items().stream().map(MonitorDtos.AlertView::of).toList(), page.more() ? page.next(null) : null);
     }
 
     @POST
@@ -220,7 +236,7 @@ public class MonitorResource implements RestResource {
         }
         try {
             AlertEntity done = store.acknowledge(alertId, caller.user(), comment.asText().strip(), clock.millis());
-            return javax.ws.rs.core.Response.ok(Views.alert(done)).build();
+            return javax.ws.rs.core.Response.ok(MonitorDtos.AlertView.of(MonitorQueries.alert(done))).build();
         } catch (IllegalStateException e) {
             throw ApiException.conflict("ALREADY_ACKNOWLEDGED", "id", e.getMessage());
         }
@@ -229,34 +245,29 @@ public class MonitorResource implements RestResource {
     @GET
     @Path("cases/{caseNumber}/deadlines")
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER, Roles.HOST_SYSTEM})
-    public Map<String, Object> deadlines(@PathParam("caseNumber") String caseNumber,
+    public MonitorDtos.CaseDeadlines deadlines(@PathParam("caseNumber") String caseNumber,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller caller = Caller.from(security.getUserPrincipal());
         caller.requireCovers(cn, "caseNumber");
-        List<DeadlineEntity> deadlines = store.deadlines(cn.canonical());
-        Map<Long, List<AlertEntity>> alerts = store.alertsOf(deadlines);
         Set<String> installed = monitor.activeRuleIds();
-        long now = clock.millis();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("caseNumber", cn.canonical());
-        out.put("deadlines", deadlines.stream()
-                .map(d -> Views.deadline(d, alerts.getOrDefault(d.getId(), List.of()), installed, now)).toList());
-        out.put("findings", store.findings(cn.canonical()).stream().map(Views::finding).toList());
-        return out;
+        Instant now = clock.instant();
+        return new MonitorDtos.CaseDeadlines(cn.canonical(), queries.deadlines(cn).stream()
+                .map(d -> MonitorDtos.DeadlineView.of(d, installed.contains(d.ruleId()), now)).toList(),
+                queries.findingsOf(cn.canonical()).stream().map(MonitorDtos.FindingView::of).toList());
     }
 
     @GET
     @Path("rules")
     @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
-    public Map<String, Object> rules() {
+    public MonitorDtos.RuleList rules() {
         List<DeadlineRule> inUse = monitor.rules();
-        List<Map<String, Object>> rules = new ArrayList<>();
+        List<MonitorDtos.RuleView> rules = new ArrayList<>();
         for (NodeMonitor.RegisteredRule r : monitor.registeredRules()) {
-            rules.add(Views.rule(r.rule(), r.properties(), inUse.contains(r.rule())));
+            rules.add(Views.ruleView(r.rule(), r.properties(), inUse.contains(r.rule())));
         }
-        rules.sort((a, b) -> String.valueOf(a.get("id")).compareTo(String.valueOf(b.get("id"))));
-        return Map.of("count", rules.size(), "rules", rules);
+        rules.sort((a, b) -> String.valueOf(a.id()).compareTo(String.valueOf(b.id())));
+        return new MonitorDtos.RuleList(rules.size(), rules);
     }
 
     private static LocalDate date(String text, String field, List<ValidationException> errors) {

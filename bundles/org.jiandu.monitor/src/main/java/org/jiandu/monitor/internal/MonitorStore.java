@@ -10,7 +10,9 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 
+import org.jiandu.api.alert.AlertLevel;
 import org.jiandu.api.calendar.WorkingCalendar;
+import org.jiandu.api.query.CourtScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -84,6 +86,133 @@ public class MonitorStore {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * Alerts of a query service's request: the courts of {@code scope}, the other filters ({@code null}: any),
+     * after the position ({@code afterRaisedAt}, {@code afterId}) in the order asked for — newest first for a page,
+     * oldest first for a feed — at most {@code limit}.
+     */
+    record ScopedAlerts(CourtScope scope, String caseNumber, AlertLevel level, Boolean acknowledged, String ruleId,
+            Long raisedFrom, Long raisedBefore, Long afterRaisedAt, Long afterId, boolean ascending, int limit) {
+    }
+
+    List<AlertEntity> alerts(ScopedAlerts f) {
+        if (f.scope().none()) {
+            return List.of();
+        }
+        StringBuilder q = new StringBuilder("SELECT a FROM AlertEntity a WHERE 1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        scope(q, p, "a", f.scope());
+        if (f.caseNumber() != null) {
+            q.append(" AND a.caseNumber = :cn");
+            p.put("cn", f.caseNumber());
+        }
+        if (f.level() != null) {
+            q.append(" AND a.level = :level");
+            p.put("level", f.level().name());
+        }
+        if (f.acknowledged() != null) {
+            q.append(f.acknowledged() ? " AND a.acknowledgedAt IS NOT NULL" : " AND a.acknowledgedAt IS NULL");
+        }
+        if (f.ruleId() != null) {
+            q.append(" AND a.ruleId = :rule");
+            p.put("rule", f.ruleId());
+        }
+        if (f.raisedFrom() != null) {
+            q.append(" AND a.raisedAt >= :from");
+            p.put("from", f.raisedFrom());
+        }
+        if (f.raisedBefore() != null) {
+            q.append(" AND a.raisedAt < :to");
+            p.put("to", f.raisedBefore());
+        }
+        if (f.afterRaisedAt() != null) {
+            q.append(f.ascending() ? " AND (a.raisedAt > :br OR (a.raisedAt = :br AND a.id > :bid))"
+                    : " AND (a.raisedAt < :br OR (a.raisedAt = :br AND a.id < :bid))");
+            p.put("br", f.afterRaisedAt());
+            p.put("bid", f.afterId());
+        }
+        q.append(f.ascending() ? " ORDER BY a.raisedAt, a.id" : " ORDER BY a.raisedAt DESC, a.id DESC");
+        EntityManager em = emf.createEntityManager();
+        try {
+            TypedQuery<AlertEntity> query = em.createQuery(q.toString(), AlertEntity.class);
+            p.forEach(query::setParameter);
+            return query.setMaxResults(f.limit()).getResultList();
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
+     * Findings of a query service's request: the courts of {@code scope}, one case, the rules of one kind
+     * ({@code ruleIds}, {@code null}: any; {@code ruleErrors}: only rule errors, or none of them, or {@code null}:
+     * both), after {@code afterId} in id order (descending for a page), at most {@code limit}.
+     */
+    record ScopedFindings(CourtScope scope, String caseNumber, List<String> ruleIds, Boolean ruleErrors,
+            Long afterId, boolean ascending, int limit) {
+    }
+
+    List<FindingEntity> findings(ScopedFindings f) {
+        if (f.scope().none() || f.ruleIds() != null && f.ruleIds().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder q = new StringBuilder("SELECT f FROM FindingEntity f WHERE 1 = 1");
+        Map<String, Object> p = new HashMap<>();
+        scope(q, p, "f", f.scope());
+        if (f.caseNumber() != null) {
+            q.append(" AND f.caseNumber = :cn");
+            p.put("cn", f.caseNumber());
+        }
+        if (f.ruleIds() != null) {
+            q.append(" AND f.ruleId IN :rules");
+            p.put("rules", f.ruleIds());
+        }
+        if (f.ruleErrors() != null) {
+            q.append(f.ruleErrors() ? " AND f.severity = :err" : " AND f.severity <> :err");
+            p.put("err", MonitorFindings.RULE_ERROR);
+        }
+        if (f.afterId() != null) {
+            q.append(f.ascending() ? " AND f.id > :after" : " AND f.id < :after");
+            p.put("after", f.afterId());
+        }
+        q.append(f.ascending() ? " ORDER BY f.id" : " ORDER BY f.id DESC");
+        EntityManager em = emf.createEntityManager();
+        try {
+            TypedQuery<FindingEntity> query = em.createQuery(q.toString(), FindingEntity.class);
+            p.forEach(query::setParameter);
+            return query.setMaxResults(f.limit()).getResultList();
+        } finally {
+            em.close();
+        }
+    }
+
+    /** The rule ids that have findings (few: one per rule that ever raised one). */
+    List<String> findingRuleIds() {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.createQuery("SELECT DISTINCT f.ruleId FROM FindingEntity f", String.class).getResultList();
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void scope(StringBuilder q, Map<String, Object> p, String alias, CourtScope scope) {
+        if (scope.any()) {
+            return;
+        }
+        List<String> or = new ArrayList<>();
+        if (!scope.courts().isEmpty()) {
+            or.add(alias + ".courtCode IN :courts");
+            p.put("courts", new ArrayList<>(scope.courts()));
+        }
+        int i = 0;
+        for (String province : scope.provinces()) {
+            or.add(alias + ".courtCode LIKE :prov" + i);
+            p.put("prov" + i, province + "%");
+            i++;
+        }
+        q.append(" AND (").append(String.join(" OR ", or)).append(')');
     }
 
     public AlertEntity alert(long id) {

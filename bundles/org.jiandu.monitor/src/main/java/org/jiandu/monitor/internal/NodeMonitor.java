@@ -27,6 +27,7 @@ import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Topics;
 import org.jiandu.api.calendar.WorkingCalendar;
 import org.jiandu.api.deadline.DeadlineRule;
+import org.jiandu.api.finding.FindingTopics;
 import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.LedgerEntry;
@@ -387,15 +388,8 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
         }
         stats.recordRules(evaluated, ruleNanos);
         for (FindingEntity f : findings) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("findingId", f.getId());
-            props.put(Topics.PROP_CASE_NUMBER, f.getCaseNumber());
-            props.put("court", f.getCourtCode());
-            props.put("ruleId", f.getRuleId());
-            props.put("severity", f.getSeverity());
-            props.put("message", f.getMessage());
-            eventAdmin.postEvent(new Event(Topics.FINDING_PREFIX + f.getSeverity().replaceAll("[^A-Za-z0-9_-]", "_"),
-                    props));
+            eventAdmin.postEvent(FindingTopics.toEvent(
+                    MonitorFindings.toFinding(f, MonitorFindings.articleOf(rules, f.getRuleId()))));
         }
         return evaluated;
     }

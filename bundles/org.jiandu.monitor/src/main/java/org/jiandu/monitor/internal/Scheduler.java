@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jiandu.api.alert.AlertLevel;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.calendar.CalendarNotCoveredException;
 import org.jiandu.api.calendar.CalendarVersion;

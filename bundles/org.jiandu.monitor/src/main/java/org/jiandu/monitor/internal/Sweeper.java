@@ -6,10 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
-import org.jiandu.api.Topics;
+import org.jiandu.api.alert.AlertLevel;
+import org.jiandu.api.alert.Alert;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +40,14 @@ import org.slf4j.LoggerFactory;
  * <li>claims each row by compare-and-set: {@code UPDATE … SET FIRED, NEXT_LEVEL, NEXT_ALERT_AT, VERSION = VERSION + 1
  * WHERE ID = ? AND VERSION = ?} — a row another node (or the case evaluation) changed meanwhile answers 0 and is
  * left alone;</li>
- * <li>inserts the alerts of the claimed rows, whose primary key is a function of (deadline, level), so a level can
- * never be raised twice on a deadline, whatever nodes and restarts;</li>
- * <li>commits, then publishes each alert on EventAdmin {@code jiandu/alert/<LEVEL>}.</li>
+ * <li>inserts the alerts of the claimed rows, as {@link AlertComposer} words and addresses them, whose primary key
+ * is a function of (deadline, level) ({@link AlertLevel#alertId(long)}), so a level can never be raised twice on a
+ * deadline, whatever nodes and restarts;</li>
+ * <li>commits, then hands the alerts to {@link AlertPublisher} ({@code jiandu/alert/<LEVEL>}, see
+ * {@link org.jiandu.api.alert.AlertTopics}).</li>
  * </ol>
+ * This class does the claiming (reading, compare-and-set, inserting, in one transaction per batch); composing and
+ * publishing are the other two classes' jobs.
  *
  * A crash before the commit leaves nothing behind (the next sweep does it); after the commit the alerts exist
  * (publication is best effort; the alert list is the record). Several nodes on one database may all sweep: the
@@ -81,9 +83,9 @@ public class Sweeper {
     private final DataSource dataSource;
     private final NodeMonitor monitor;
     private final Clock clock;
-    private final EventAdmin eventAdmin;
+    private final AlertComposer composer;
+    private final AlertPublisher publisher;
     private final int batchSize;
-    private final Map<String, String> courtLeaders = new HashMap<>();
     private final ScheduledExecutorService executor;
     private final long intervalMillis;
 
@@ -102,6 +104,9 @@ public class Sweeper {
     }
 
     private final long[] phaseNanos = new long[5];
+    /* The levels in the order they fall due on a deadline: by their stable code, never by declaration order. */
+    private static final List<AlertLevel> LEVELS = java.util.Arrays.stream(AlertLevel.values())
+            .sorted(java.util.Comparator.comparingInt(AlertLevel::code)).toList();
 
     @Activate
     public Sweeper(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
@@ -113,9 +118,9 @@ public class Sweeper {
         this.dataSource = dataSource;
         this.monitor = monitor;
         this.clock = clock;
-        this.eventAdmin = eventAdmin;
         this.batchSize = config.sweepBatchSize();
-        courtLeaders.putAll(config.courtLeaders());
+        this.composer = new AlertComposer(config.courtLeaders(), monitor::escalationWorkingDays);
+        this.publisher = new AlertPublisher(eventAdmin);
         // the tables exist before the first sweep
         emf.createEntityManager().close();
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -205,7 +210,7 @@ public class Sweeper {
             skipped += b.skipped;
             lost += b.read - b.claimed;
             long p0 = System.nanoTime();
-            publish(b.alerts);
+            publisher.publish(b.alerts);
             phaseNanos[4] += System.nanoTime() - p0;
             if (b.read < batchSize) {
                 break;
@@ -217,22 +222,12 @@ public class Sweeper {
         return new Result(batches, claimed, raised, skipped, lost, (System.nanoTime() - t0) / 1_000_000, phases);
     }
 
-    private record Row(long id, int version, String caseNumber, String court, String ruleId, String title,
-            String article, LocalDate due, Long expiresAt, Long remindAt, Long escalateAt, int fired, String handler,
-            String leader) {
-    }
-
-    /** An alert as raised, for publication. */
-    record Raised(long id, long deadlineId, AlertLevel level, String caseNumber, String court, String ruleId,
-            LocalDate due, Long expiresAt, long raisedAt, String addressee, String message) {
-    }
-
     private static final class Batch {
         int read;
         int claimed;
         int skipped;
         long[] last;
-        final List<Raised> alerts = new ArrayList<>();
+        final List<Alert> alerts = new ArrayList<>();
     }
 
     private Batch batch(long now, Set<String> rules, long[] after) throws SQLException {
@@ -241,7 +236,7 @@ public class Sweeper {
             c.setAutoCommit(false);
             try {
                 long t = System.nanoTime();
-                List<Row> rows = read(c, now, rules, after, out);
+                List<DueDeadline> rows = read(c, now, rules, after, out);
                 phaseNanos[0] += System.nanoTime() - t;
                 t = System.nanoTime();
                 out.read = rows.size();
@@ -249,10 +244,10 @@ public class Sweeper {
                     c.rollback();
                     return out;
                 }
-                List<Row> claimedRows = new ArrayList<>(rows.size());
+                List<DueDeadline> claimedRows = new ArrayList<>(rows.size());
                 List<Plan> plans = new ArrayList<>(rows.size());
                 try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
-                    for (Row r : rows) {
+                    for (DueDeadline r : rows) {
                         Plan p = plan(r, now);
                         plans.add(p);
                         claim.setInt(1, p.fired);
@@ -263,8 +258,8 @@ public class Sweeper {
                             claim.setLong(3, p.nextAt);
                         }
                         claim.setLong(4, now);
-                        claim.setLong(5, r.id);
-                        claim.setInt(6, r.version);
+                        claim.setLong(5, r.id());
+                        claim.setInt(6, r.version());
                         claim.addBatch();
                     }
                     int[] counts = claim.executeBatch();
@@ -283,30 +278,29 @@ public class Sweeper {
                 try (PreparedStatement insert = c.prepareStatement(INSERT)) {
                     int n = 0;
                     for (int i = 0; i < claimedRows.size(); i++) {
-                        Row r = claimedRows.get(i);
+                        DueDeadline r = claimedRows.get(i);
                         Plan p = plans.get(i);
                         out.skipped += p.skipped;
-                        for (AlertLevel level : p.levels) {
-                            Raised a = raise(r, level, now);
-                            insert.setLong(1, a.id);
-                            insert.setLong(2, a.deadlineId);
-                            insert.setString(3, level.name());
-                            insert.setString(4, a.caseNumber);
-                            insert.setString(5, a.court);
-                            insert.setString(6, a.ruleId);
-                            if (a.due == null) {
+                        for (Alert a : composer.compose(r, p.levels, now)) {
+                            insert.setLong(1, a.id());
+                            insert.setLong(2, a.deadlineId());
+                            insert.setString(3, a.level().name());
+                            insert.setString(4, a.caseNumber());
+                            insert.setString(5, a.court());
+                            insert.setString(6, a.ruleId());
+                            if (a.due() == null) {
                                 insert.setNull(7, Types.DATE);
                             } else {
-                                insert.setDate(7, java.sql.Date.valueOf(a.due));
+                                insert.setDate(7, java.sql.Date.valueOf(a.due()));
                             }
-                            if (a.expiresAt == null) {
+                            if (a.expiresAt() == null) {
                                 insert.setNull(8, Types.BIGINT);
                             } else {
-                                insert.setLong(8, a.expiresAt);
+                                insert.setLong(8, a.expiresAt().toEpochMilli());
                             }
-                            insert.setLong(9, a.raisedAt);
-                            insert.setString(10, a.addressee);
-                            insert.setString(11, a.message);
+                            insert.setLong(9, a.raisedAt().toEpochMilli());
+                            insert.setString(10, a.addressee());
+                            insert.setString(11, a.message());
                             insert.addBatch();
                             out.alerts.add(a);
                             n++;
@@ -330,7 +324,7 @@ public class Sweeper {
         }
     }
 
-    private List<Row> read(Connection c, long now, Set<String> rules, long[] after, Batch out) throws SQLException {
+    private List<DueDeadline> read(Connection c, long now, Set<String> rules, long[] after, Batch out) throws SQLException {
         String in = String.join(", ", java.util.Collections.nCopies(rules.size(), "?"));
         List<Object[]> raw = new ArrayList<>();
         if (after == null) {
@@ -347,9 +341,9 @@ public class Sweeper {
         } else {
             out.last = after;
         }
-        List<Row> rows = new ArrayList<>(raw.size());
+        List<DueDeadline> rows = new ArrayList<>(raw.size());
         for (Object[] r : raw) {
-            rows.add(new Row((Long) r[0], (Integer) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+            rows.add(new DueDeadline((Long) r[0], (Integer) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
                     (String) r[6], (LocalDate) r[7], (Long) r[8], (Long) r[9], (Long) r[10], (Integer) r[11],
                     (String) r[13], (String) r[14]));
         }
@@ -392,11 +386,11 @@ public class Sweeper {
         Long nextAt;
     }
 
-    private static Plan plan(Row r, long now) {
+    private static Plan plan(DueDeadline r, long now) {
         Plan p = new Plan();
-        p.fired = r.fired;
-        for (AlertLevel level : AlertLevel.values()) {
-            Long t = time(r, level);
+        p.fired = r.fired();
+        for (AlertLevel level : LEVELS) {
+            Long t = r.time(level);
             if (t == null || (p.fired & level.bit()) != 0) {
                 continue;
             }
@@ -404,14 +398,14 @@ public class Sweeper {
                 break;
             }
             p.fired |= level.bit();
-            if (level == AlertLevel.REMINDER && r.expiresAt != null && r.expiresAt <= now) {
+            if (level == AlertLevel.REMINDER && r.expiresAt() != null && r.expiresAt() <= now) {
                 p.skipped++;
             } else {
                 p.levels.add(level);
             }
         }
-        for (AlertLevel level : AlertLevel.values()) {
-            Long t = time(r, level);
+        for (AlertLevel level : LEVELS) {
+            Long t = r.time(level);
             if (t != null && (p.fired & level.bit()) == 0) {
                 p.next = level;
                 p.nextAt = t;
@@ -419,63 +413,5 @@ public class Sweeper {
             }
         }
         return p;
-    }
-
-    private static Long time(Row r, AlertLevel level) {
-        return switch (level) {
-            case REMINDER -> r.remindAt;
-            case OVERDUE -> r.expiresAt;
-            case ESCALATED -> r.escalateAt;
-        };
-    }
-
-    private Raised raise(Row r, AlertLevel level, long now) {
-        String addressee;
-        String text;
-        String what = r.title + "（" + r.article + "）";
-        String due = r.due == null ? "—" : r.due.toString();
-        switch (level) {
-            case REMINDER -> {
-                addressee = r.handler != null ? r.handler : "承办人（" + r.court + "）";
-                text = "【提醒】" + r.caseNumber + "：" + what + "，期限至" + due + "届满，请及时办理。";
-            }
-            case OVERDUE -> {
-                addressee = r.handler != null ? r.handler : "承办人（" + r.court + "）";
-                text = "【逾期】" + r.caseNumber + "：" + what + "，期限已于" + due + "届满，尚未完成，请立即纠正。";
-            }
-            default -> {
-                addressee = r.leader != null ? r.leader
-                        : courtLeaders.getOrDefault(r.court, r.court + "执行局负责同志");
-                text = "【督办】" + r.caseNumber + "：" + what + "，期限" + due + "届满后" + monitor.escalationWorkingDays()
-                        + "个工作日仍未完成，依法〔2021〕322号第8条报请" + addressee + "督办。";
-            }
-        }
-        if (text.length() > 1000) {
-            text = text.substring(0, 1000);
-        }
-        return new Raised(level.alertId(r.id), r.id, level, r.caseNumber, r.court, r.ruleId, r.due, r.expiresAt, now,
-                addressee, text);
-    }
-
-    private void publish(List<Raised> alerts) {
-        for (Raised a : alerts) {
-            Map<String, Object> props = new HashMap<>();
-            props.put("alertId", a.id);
-            props.put("deadlineId", a.deadlineId);
-            props.put("level", a.level.name());
-            props.put(Topics.PROP_CASE_NUMBER, a.caseNumber);
-            props.put("court", a.court);
-            props.put("ruleId", a.ruleId);
-            if (a.due != null) {
-                props.put("due", a.due.toString());
-            }
-            if (a.expiresAt != null) {
-                props.put("expiresAt", Instant.ofEpochMilli(a.expiresAt).toString());
-            }
-            props.put("raisedAt", Instant.ofEpochMilli(a.raisedAt).toString());
-            props.put("addressee", a.addressee);
-            props.put("message", a.message);
-            eventAdmin.postEvent(new Event(Topics.ALERT_PREFIX + a.level.name(), props));
-        }
     }
 }

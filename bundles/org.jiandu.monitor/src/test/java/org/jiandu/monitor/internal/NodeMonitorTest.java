@@ -201,7 +201,18 @@ class NodeMonitorTest {
         assertEquals("VIOLATION", f.getSeverity());
         assertTrue(f.getMessage().contains("ONLINE_FUNDS") && f.getMessage().contains("WEALTH_PRODUCTS"), f.getMessage());
         assertTrue(f.getDetails().contains("\"missingTypes\":[\"ONLINE_FUNDS\",\"WEALTH_PRODUCTS\"]"), f.getDetails());
-        assertTrue(h.published.stream().anyMatch(e -> e.getTopic().equals("jiandu/finding/VIOLATION")));
+        // published as the API's Finding, on the kind's topic (the rule's id as a kind), not the severity's
+        org.osgi.service.event.Event e = h.published.stream()
+                .filter(x -> x.getTopic().equals("jiandu/finding/ART13_QUERY_COVERAGE")).findFirst().orElseThrow();
+        org.jiandu.api.finding.Finding published = org.jiandu.api.finding.FindingTopics.from(e);
+        assertEquals("org.jiandu.monitor", published.source());
+        assertEquals(f.getId(), published.id());
+        assertEquals(org.jiandu.api.finding.FindingSeverity.VIOLATION, published.severity());
+        assertEquals("art13.query-coverage", published.ruleId());
+        assertEquals("京0105", published.court());
+        assertEquals(q.seq(), published.trigger().seq());
+        assertEquals(List.of("ONLINE_FUNDS", "WEALTH_PRODUCTS"), published.details().get("missingTypes"));
+        assertTrue(published.article() != null && published.article().contains("13"), published.article());
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,12 @@ class SweeperTest {
         assertEquals("2024-10-10", e.getProperty("due"));
         assertEquals("OVERDUE", e.getProperty("level"));
         assertEquals(h.alerts(CASE).get(0).getId(), e.getProperty("alertId"));
+        // and read back as the API's record, the same as stored
+        org.jiandu.api.alert.Alert a = org.jiandu.api.alert.AlertTopics.from(e);
+        assertEquals(org.jiandu.api.alert.AlertLevel.OVERDUE, a.level());
+        assertEquals(LocalDate.parse("2024-10-10"), a.due());
+        assertEquals(h.alerts(CASE).get(0).getMessage(), a.message());
+        assertEquals(h.alerts(CASE).get(0).getRaisedAt(), a.raisedAt().toEpochMilli());
     }
 
     @Test

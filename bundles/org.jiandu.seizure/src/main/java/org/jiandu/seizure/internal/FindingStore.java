@@ -1,11 +1,16 @@
 package org.jiandu.seizure.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.PersistenceException;
+import javax.persistence.TypedQuery;
+
+import org.jiandu.api.CaseNumber;
+import org.jiandu.api.query.CourtScope;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 /** Stores findings exactly once (unique key case + kind + key), one EntityManager and transaction per call. */
 @Component(service = FindingStore.class)
 public final class FindingStore {
+    private static final int CHUNK = 500;
     private final EntityManagerFactory emf;
 
     @Activate
@@ -49,12 +55,54 @@ public final class FindingStore {
         }
     }
 
-    /** The case's findings, newest first. */
-    List<FindingEntity> list(String caseNumber, int limit) {
+    /**
+     * Findings in id order (ascending for a feed, descending for a page) after {@code afterId}, of one case and one
+     * kind ({@code null}: any), whose case's court {@code scope} covers, at most {@code limit}. The table keeps no
+     * court column, so rows are read in chunks and the court taken from the case number.
+     */
+    List<FindingEntity> scoped(CourtScope scope, String caseNumber, String kind, Long afterId, boolean ascending,
+            int limit) {
+        List<FindingEntity> out = new ArrayList<>();
+        if (scope.none()) {
+            return out;
+        }
+        Long after = afterId;
         EntityManager em = emf.createEntityManager();
         try {
-            return em.createQuery("SELECT f FROM FindingEntity f WHERE f.caseNumber = :cn ORDER BY f.id DESC",
-                    FindingEntity.class).setParameter("cn", caseNumber).setMaxResults(limit).getResultList();
+            while (out.size() < limit) {
+                StringBuilder q = new StringBuilder("SELECT f FROM FindingEntity f WHERE 1 = 1");
+                if (caseNumber != null) {
+                    q.append(" AND f.caseNumber = :cn");
+                }
+                if (kind != null) {
+                    q.append(" AND f.kind = :kind");
+                }
+                if (after != null) {
+                    q.append(ascending ? " AND f.id > :after" : " AND f.id < :after");
+                }
+                q.append(ascending ? " ORDER BY f.id" : " ORDER BY f.id DESC");
+                TypedQuery<FindingEntity> query = em.createQuery(q.toString(), FindingEntity.class);
+                if (caseNumber != null) {
+                    query.setParameter("cn", caseNumber);
+                }
+                if (kind != null) {
+                    query.setParameter("kind", kind);
+                }
+                if (after != null) {
+                    query.setParameter("after", after);
+                }
+                List<FindingEntity> chunk = query.setMaxResults(CHUNK).getResultList();
+                for (FindingEntity f : chunk) {
+                    if (out.size() < limit && scope.covers(CaseNumber.parse(f.getCaseNumber()).courtCode())) {
+                        out.add(f);
+                    }
+                }
+                if (chunk.size() < CHUNK) {
+                    break;
+                }
+                after = chunk.get(chunk.size() - 1).getId();
+            }
+            return out;
         } finally {
             em.close();
         }

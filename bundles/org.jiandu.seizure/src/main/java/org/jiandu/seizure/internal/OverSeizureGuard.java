@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
@@ -25,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = OperationGuard.class)
 public final class OverSeizureGuard implements OperationGuard {
-    static final Set<String> TYPES = Set.of("SEIZE", "FREEZE", "DETAIN", "RENEW", "DISPOSE");
+    static final Set<String> TYPES = Set.of(OperationTypes.SEIZE, OperationTypes.FREEZE, OperationTypes.DETAIN,
+            OperationTypes.RENEW, OperationTypes.DISPOSE);
     private final RegisterCache cache;
     private final SeizureSettings settings;
     private final Clock clock;

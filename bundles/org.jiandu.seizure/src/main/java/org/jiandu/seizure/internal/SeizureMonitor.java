@@ -2,17 +2,16 @@ package org.jiandu.seizure.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Topics;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.CoreEventTypes;
+import org.jiandu.api.finding.FindingTopics;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.seizure.internal.SeizureRegister.AssetView;
 import org.jiandu.seizure.internal.SeizureRegister.Releasable;
@@ -41,9 +40,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * excess on the debtor's application. Published on {@code jiandu/finding/SPLIT_REGISTRATION}.</li>
  * </ul>
  * Each finding is stored once (unique key: case, kind, triggering entry's seq or the asset id) before it is
- * published, so a replay or a second node never publishes it twice. Event properties: {@code caseNumber},
- * {@code kind}, {@code findingId}, {@code triggerSeq}, {@code triggerType}, {@code article}, {@code message},
- * {@code details} (a map: the figures, and {@code releasable} for over-seizure).
+ * published, so a replay or a second node never publishes it twice. The event is the API's
+ * {@link org.jiandu.api.finding.Finding} ({@link FindingTopics}): {@code details} holds the figures, and
+ * {@code releasable} for over-seizure.
  *
  * <p>An over-seizure objection (OVER_SEIZURE_OBJECTION, with or without a valuation request) changes nothing here:
  * the seizure is not suspended by it (Art. 15 ¶3); the register lists it.
@@ -142,21 +141,12 @@ public final class SeizureMonitor implements EventHandler {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A finding's details are not JSON-serialisable", e);
         }
-        Optional<Long> id = findings.raise(new FindingEntity(cn, kind, key, clock.instant().toString(), entry.seq(),
-                entry.event().type(), message, json));
-        if (id.isEmpty()) {
+        FindingEntity row = new FindingEntity(cn, kind, key, clock.instant().toString(), entry.seq(),
+                entry.event().type(), message, json);
+        if (findings.raise(row).isEmpty()) {
             return;
         }
-        Map<String, Object> props = new HashMap<>();
-        props.put(Topics.PROP_CASE_NUMBER, cn);
-        props.put("kind", kind);
-        props.put("findingId", id.get());
-        props.put("triggerSeq", entry.seq());
-        props.put("triggerType", entry.event().type());
-        props.put("article", OVER_SEIZURE.equals(kind) ? SeizureRules.ART15_19 : SeizureRules.ART15);
-        props.put("message", message);
-        props.put("details", details);
-        eventAdmin.postEvent(new Event(Topics.FINDING_PREFIX + kind, props));
+        eventAdmin.postEvent(FindingTopics.toEvent(SeizureFindings.toFinding(row, details)));
     }
 
     static String overSeizureMessage(SeizureRegister reg) {

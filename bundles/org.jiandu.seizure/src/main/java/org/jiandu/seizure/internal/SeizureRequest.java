@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.Money;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CoreEventTypes;
@@ -52,10 +52,10 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
     static final int MAX_ENCUMBRANCES = 50;
     static final int MAX_TEXT = 128;
     static final long MAX_QUANTITY = 1_000_000_000_000L;
-    private static final List<String> KINDS = Arrays.asList(CoreEventTypes.ASSET_KINDS);
-    private static final List<String> BASES = Arrays.asList(CoreEventTypes.VALUE_BASES);
-    private static final List<String> EXEMPT = Arrays.asList(CoreEventTypes.EXEMPT_CATEGORIES);
-    private static final List<String> ENCUMBRANCES = Arrays.asList(CoreEventTypes.ENCUMBRANCE_KINDS);
+    private static final List<String> KINDS = CoreEventTypes.ASSET_KINDS;
+    private static final List<String> BASES = CoreEventTypes.VALUE_BASES;
+    private static final List<String> EXEMPT = CoreEventTypes.EXEMPT_CATEGORIES;
+    private static final List<String> ENCUMBRANCES = CoreEventTypes.ENCUMBRANCE_KINDS;
 
     /** A claim ranking ahead of this creditor on the asset. */
     record Prior(String kind, BigDecimal amount, String holder, String id) {
@@ -184,8 +184,8 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
         Map<String, Object> d = details.asMap();
         List<ValidationException> errors = new ArrayList<>();
         SeizureRequest r = switch (type) {
-            case "SEIZE", "FREEZE", "DETAIN" -> {
-                Offer asset = offer(d, "details", "FREEZE".equals(type) ? AssetKinds.DEPOSIT : null, today, errors);
+            case OperationTypes.SEIZE, OperationTypes.FREEZE, OperationTypes.DETAIN -> {
+                Offer asset = offer(d, "details", OperationTypes.FREEZE.equals(type) ? AssetKinds.DEPOSIT : null, today, errors);
                 List<Offer> candidates = new ArrayList<>();
                 Object c = d.get("candidates");
                 if (c != null) {
@@ -210,7 +210,7 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
                 }
                 yield new SeizureRequest(type, asset, List.copyOf(candidates), null);
             }
-            case "RENEW" -> {
+            case OperationTypes.RENEW -> {
                 String id = text(d, "assetId", "details.assetId", true, errors);
                 LocalDate until = date(d, "until", "details.until", null, errors);
                 yield new SeizureRequest(type, Offer.of(id).build(), List.of(), until);

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.guard.Decision;
 import org.jiandu.api.guard.Verdict;
@@ -57,8 +58,8 @@ final class SeizureRules {
 
     static Verdict check(SeizureRequest req, SeizureRegister reg) {
         return switch (req.type()) {
-            case "RENEW" -> renew(req, reg);
-            case "DISPOSE" -> dispose(req, reg);
+            case OperationTypes.RENEW -> renew(req, reg);
+            case OperationTypes.DISPOSE -> dispose(req, reg);
             default -> control(req, reg);
         };
     }

@@ -14,6 +14,7 @@ import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.guard.Verdict;
 import org.jiandu.api.ledger.CaseLedger;
 import org.osgi.service.component.annotations.Activate;
@@ -40,10 +41,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = OperationGuard.class)
 public class CaseMoneyGuard implements OperationGuard {
     static final String ID = "monitor.case-money";
-    static final String FILE_CASE = "FILE_CASE";
-    static final String DEDUCT = "DEDUCT";
-    static final String DISBURSE = "DISBURSE";
-    static final String HOLD = "HOLD";
+    static final String FILE_CASE = OperationTypes.FILE_CASE;
+    static final String DEDUCT = OperationTypes.DEDUCT;
+    static final String DISBURSE = OperationTypes.DISBURSE;
+    static final String HOLD = OperationTypes.HOLD;
 
     static final String ART_20 = "法〔2021〕322号 第20条";
     static final String ART_22 = "法〔2021〕322号 第22条第1款";

@@ -15,6 +15,7 @@ import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.guard.Verdict;
 import org.jiandu.api.ledger.CaseLedger;
 import org.osgi.service.component.annotations.Activate;
@@ -39,10 +40,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = OperationGuard.class)
 public class DisposalGuard implements OperationGuard {
     static final String ID = "monitor.disposal";
-    static final String DISPOSE = "DISPOSE";
-    static final String SELF_DISPOSAL = "SELF_DISPOSAL";
-    static final String PUBLISH_AUCTION_ANNOUNCEMENT = "PUBLISH_AUCTION_ANNOUNCEMENT";
-    static final String START_VALUATION = "START_VALUATION";
+    static final String DISPOSE = OperationTypes.DISPOSE;
+    static final String SELF_DISPOSAL = OperationTypes.SELF_DISPOSAL;
+    static final String PUBLISH_AUCTION_ANNOUNCEMENT = OperationTypes.PUBLISH_AUCTION_ANNOUNCEMENT;
+    static final String START_VALUATION = OperationTypes.START_VALUATION;
 
     static final String ART_16 = "法〔2021〕322号 第16条第2款、法释〔2018〕15号（参考价规定）";
     static final String ART_17 = "法〔2021〕322号 第17条";

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.guard.Verdict;
 import org.jiandu.api.ledger.CaseLedger;
 import org.osgi.service.component.annotations.Activate;
@@ -48,7 +49,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = OperationGuard.class)
 public class TerminationGuard implements OperationGuard {
     static final String ID = "monitor.termination";
-    static final String TERMINATE_ROUND = "TERMINATE_ROUND";
+    static final String TERMINATE_ROUND = OperationTypes.TERMINATE_ROUND;
 
     static final String ART_NOTICE = "法〔2016〕373号 第1条第（一）项";
     static final String ART_RESTRICTION = "法〔2016〕373号 第1条第（二）项";

@@ -71,7 +71,7 @@ public class ReferencePriceRule extends RuleSupport {
     void configure(Map<String, Object> properties) {
         ConfigReader r = reader(properties, Config.class);
         period = period(r, "period");
-        kinds = java.util.Set.copyOf(r.names("assetKinds", List.of(CoreEventTypes.ASSET_KINDS)));
+        kinds = java.util.Set.copyOf(r.names("assetKinds", CoreEventTypes.ASSET_KINDS));
         configured(r);
     }
 

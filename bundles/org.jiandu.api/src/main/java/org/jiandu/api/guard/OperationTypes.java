@@ -1,0 +1,90 @@
+package org.jiandu.api.guard;
+
+import java.util.List;
+
+/**
+ * The names of the operations the host platform asks about ({@link Operation#type()}) and that Jiandu's own guards
+ * check (违规操作自动拦截, Art. 12 of 法〔2021〕322号). A guard compares {@code operation.type()} with these constants,
+ * never with a string of its own, so that the host and every guard mean the same operation by the same name. A
+ * type not listed here may still be asked about (a third-party guard's own operation); every guard answers ALLOW to
+ * a type it does not know.
+ *
+ * <p>Each constant lists the {@link Operation#details() details} the built-in guards read; amounts are exact
+ * decimals as strings ({@code "5000.00"}), days ISO dates. A guard answers 400 naming {@code details.<field>} when
+ * one it needs is malformed.
+ */
+public final class OperationTypes {
+    /**
+     * 终本 — terminate the current enforcement round (终本规定 法〔2016〕373号 Art. 1; Art. 24 of 法〔2021〕322号; 民诉法解释
+     * Art. 517). Details: {@code undisposedReasons} (map asset id → reason under 终本规定 Art. 4),
+     * {@code firstSeizingCourtRequest} (for a queued seizure with priority), {@code applicantConsent} or
+     * {@code collegialPanelRecord} with {@code presidentApproval}.
+     */
+    public static final String TERMINATE_ROUND = "TERMINATE_ROUND";
+    /**
+     * 执行立案 — file the enforcement case (Art. 20). Details: {@code applicantPayeeAccount} (the account the applicant
+     * confirmed for receiving case money; filing without one is denied).
+     */
+    public static final String FILE_CASE = "FILE_CASE";
+    /**
+     * 扣划 — transfer the debtor's money (Art. 20). Details: {@code toAccount} (must be the case's designated
+     * account), {@code caseAccount} (the designated account, when the court configured none), {@code amount}.
+     */
+    public static final String DEDUCT = "DEDUCT";
+    /**
+     * 发放 — pay case money out to the applicant (Arts. 20, 22). Details: {@code toAccount} or its alias {@code payeeAccount}
+     * (must be the payee account recorded at filing), {@code amount}.
+     */
+    public static final String DISBURSE = "DISBURSE";
+    /** 暂缓发放 — hold case money back (Art. 22). Details: {@code amount} (more than the disputed part is warned). */
+    public static final String HOLD = "HOLD";
+    /**
+     * 处置 — dispose of controlled property (Art. 18; 网拍规定 Art. 2; 查封规定 Art. 4). Details: {@code method}
+     * ({@code ONLINE_AUCTION}, {@code SELF_DISPOSAL}, {@code SALE} …), {@code exception} (the legal exception for a
+     * method other than an online auction), {@code assetId} (the seizure guard denies disposing of the debtor's
+     * necessary home).
+     */
+    public static final String DISPOSE = "DISPOSE";
+    /**
+     * 被执行人自行处置 — let the debtor dispose of the property himself (Art. 17). Details: {@code periodDays}, or
+     * {@code periodEnd} counted from {@code periodStart} (default today): at most 90 days.
+     */
+    public static final String SELF_DISPOSAL = "SELF_DISPOSAL";
+    /**
+     * 发布拍卖公告 — publish an auction announcement (Art. 18 ¶3). Details: any text fields, nested or not (an announcement any
+     * text of which disclaims 腾退交付 is denied).
+     */
+    public static final String PUBLISH_AUCTION_ANNOUNCEMENT = "PUBLISH_AUCTION_ANNOUNCEMENT";
+    /**
+     * 委托评估 / 确定参考价 — start a valuation (Art. 16 ¶2; 参考价规定). Details: {@code method} ({@code APPRAISAL}
+     * without a prior negotiation or inquiry is warned), {@code assetId}, {@code appraisalRequiredByLaw}.
+     */
+    public static final String START_VALUATION = "START_VALUATION";
+    /**
+     * 查封 — seize property (Art. 15; 查封规定 Arts. 3, 19). Details: {@code assetId}, {@code assetKind},
+     * {@code amount} (value basis), {@code valueBasis}, {@code valueDate}, {@code valueSource}, {@code divisible},
+     * {@code quantity}, {@code share}, {@code priorEncumbrances}, {@code residential}, {@code businessEssential},
+     * {@code necessaryHome}, {@code registryRefusesSplit}, {@code queued}, {@code exemptCategory},
+     * {@code candidates} (up to 50 assets with the same fields and {@code offeredByDebtor}).
+     */
+    public static final String SEIZE = "SEIZE";
+    /**
+     * 冻结 — freeze a deposit or other right (Art. 15). Details as {@link #SEIZE}; {@code assetKind} defaults to
+     * {@code DEPOSIT}, and a deposit needs {@code amount} (the freeze amount).
+     */
+    public static final String FREEZE = "FREEZE";
+    /** 扣押 — detain movable property (Art. 15). Details as {@link #SEIZE}. */
+    public static final String DETAIN = "DETAIN";
+    /**
+     * 续行 — renew a seizure, freeze or detention before it lapses (民诉法解释 Art. 485; 查封规定 Arts. 26–27). Details:
+     * {@code assetId}, {@code until} (the new expiry day).
+     */
+    public static final String RENEW = "RENEW";
+
+    /** Every type above, in the order listed. */
+    public static final List<String> ALL = List.of(TERMINATE_ROUND, FILE_CASE, DEDUCT, DISBURSE, HOLD, DISPOSE,
+            SELF_DISPOSAL, PUBLISH_AUCTION_ANNOUNCEMENT, START_VALUATION, SEIZE, FREEZE, DETAIN, RENEW);
+
+    private OperationTypes() {
+    }
+}
