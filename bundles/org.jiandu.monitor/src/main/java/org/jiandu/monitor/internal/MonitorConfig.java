@@ -6,7 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration PID {@code org.jiandu.monitor} ({@code etc/org.jiandu.monitor.cfg}): the alert schedule (Art. 8
  * leaves the lead and the escalation delay to each court: these defaults are choices, not law), the sweeper and the
- * catch-up.
+ * rules evaluation waits for. How the ledger is followed is the ledger follower's configuration
+ * ({@code org.jiandu.ledger.follower}).
  */
 @ObjectClassDefinition(name = "Jiandu node monitor", description = "Deadlines, alerts and escalation (法〔2021〕322号 第8条)")
 public @interface MonitorConfig {
@@ -32,12 +33,6 @@ public @interface MonitorConfig {
 
     @AttributeDefinition(description = "Whether this node sweeps (with several nodes, any number may)")
     boolean sweep_enabled() default true;
-
-    @AttributeDefinition(description = "Seconds between catch-up passes over the ledger (entries whose EventAdmin delivery was lost)")
-    int catchUp_intervalSeconds() default 60;
-
-    @AttributeDefinition(description = "Seconds a ledger commit may lag behind its recording time; the catch-up rereads this much")
-    int catchUp_commitLagSeconds() default 120;
 
     @AttributeDefinition(description = "Rule ids that must be registered before entries are evaluated (so that a restart never evaluates an entry with the built-in rules missing)")
     String[] rules_required() default {"art7.simple-case", "art13.network-query", "art13.offline-control",

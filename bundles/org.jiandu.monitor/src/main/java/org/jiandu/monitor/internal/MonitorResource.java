@@ -57,11 +57,11 @@ public class MonitorResource implements RestResource {
     static final int MAX_LIMIT = 100;
 
     private final MonitorStore store;
-    private final NodeMonitor monitor;
+    private final RuleRegistry monitor;
     private final Clock clock;
 
     @Activate
-    public MonitorResource(@Reference MonitorStore store, @Reference NodeMonitor monitor,
+    public MonitorResource(@Reference MonitorStore store, @Reference RuleRegistry monitor,
             @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.store = store;
         this.monitor = monitor;
@@ -252,7 +252,7 @@ public class MonitorResource implements RestResource {
     public Map<String, Object> rules() {
         List<DeadlineRule> inUse = monitor.rules();
         List<Map<String, Object>> rules = new ArrayList<>();
-        for (NodeMonitor.RegisteredRule r : monitor.registeredRules()) {
+        for (RuleRegistry.RegisteredRule r : monitor.registeredRules()) {
             rules.add(Views.rule(r.rule(), r.properties(), inUse.contains(r.rule())));
         }
         rules.sort((a, b) -> String.valueOf(a.get("id")).compareTo(String.valueOf(b.get("id"))));

@@ -79,7 +79,8 @@ public class Sweeper {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
-    private final NodeMonitor monitor;
+    private final RuleRegistry registry;
+    private final int escalationWorkingDays;
     private final Clock clock;
     private final EventAdmin eventAdmin;
     private final int batchSize;
@@ -106,10 +107,11 @@ public class Sweeper {
     @Activate
     public Sweeper(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=jiandu-monitor)") EntityManagerFactory emf,
-            @Reference NodeMonitor monitor, @Reference(target = "(jiandu.clock=true)") Clock clock,
+            @Reference RuleRegistry rules, @Reference(target = "(jiandu.clock=true)") Clock clock,
             @Reference EventAdmin eventAdmin, MonitorConfig config) {
         this.dataSource = dataSource;
-        this.monitor = monitor;
+        this.registry = rules;
+        this.escalationWorkingDays = Math.max(0, config.escalation_workingDays());
         this.clock = clock;
         this.eventAdmin = eventAdmin;
         this.batchSize = Math.max(1, Math.min(4000, config.sweep_batchSize()));
@@ -194,7 +196,7 @@ public class Sweeper {
         int lost = 0;
         long[] after = null;
         while (!Thread.currentThread().isInterrupted()) {
-            Set<String> rules = monitor.activeRuleIds();
+            Set<String> rules = registry.activeRuleIds();
             if (rules.isEmpty()) {
                 break;
             }
@@ -450,7 +452,7 @@ public class Sweeper {
             default -> {
                 addressee = r.leader != null ? r.leader
                         : courtLeaders.getOrDefault(r.court, r.court + "执行局负责同志");
-                text = "【督办】" + r.caseNumber + "：" + what + "，期限" + due + "届满后" + monitor.escalationWorkingDays()
+                text = "【督办】" + r.caseNumber + "：" + what + "，期限" + due + "届满后" + escalationWorkingDays
                         + "个工作日仍未完成，依法〔2021〕322号第8条报请" + addressee + "督办。";
             }
         }

@@ -167,13 +167,13 @@ class SweeperTest {
     void deadlinesOfARuleThatWentAwayAreNotAlertedUntilItComesBack() throws Exception {
         h = new Harness("2024-09-27T12:00:00+08:00");
         h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
-        DeadlineRule query = h.monitor.rules().stream().filter(r -> r.id().equals(NetworkQueryRule.ID)).findFirst()
+        DeadlineRule query = h.rules.rules().stream().filter(r -> r.id().equals(NetworkQueryRule.ID)).findFirst()
                 .orElseThrow();
-        h.monitor.removeRule(query, Map.of());
+        h.rules.removeRule(query, Map.of());
         h.clock.set("2024-10-12T10:00:00+08:00");
         h.sweeper.sweep();
         assertEquals(0, h.alerts(CASE).stream().filter(a -> a.getRuleId().equals(NetworkQueryRule.ID)).count());
-        h.monitor.addRule(query, Map.of());
+        h.rules.addRule(query, Map.of());
         h.sweeper.sweep();
         assertEquals(1, h.alerts(CASE).stream().filter(a -> a.getRuleId().equals(NetworkQueryRule.ID)).count());
     }
