@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * The one ledger follower: delivers every ledger entry to every registered {@link LedgerConsumer} (whiteboard), each
  * on its own {@link Track}, with the guarantees stated on {@link LedgerConsumer}. EventAdmin ({@code jiandu/case/*})
  * only wakes the tracks early; the ledger itself ({@link CaseLedger#recordedSince}) is what they follow. Reports each
- * consumer's lag as a {@link HealthIndicator} ({@code jiandu.follower.<id>}).
+ * consumer's lag as a {@link HealthIndicator} ({@code jiandu.follower.<id>}). Immediate: it must follow the ledger
+ * whether or not anyone asks for its services.
  */
-@Component(service = {LedgerFollower.class, HealthIndicator.class, EventHandler.class},
+@Component(immediate = true, service = {LedgerFollower.class, HealthIndicator.class, EventHandler.class},
         configurationPid = FollowerConfig.PID, property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
 @Designate(ocd = FollowerConfig.class)
 public final class LedgerFollowerService implements LedgerFollower, HealthIndicator, EventHandler {
