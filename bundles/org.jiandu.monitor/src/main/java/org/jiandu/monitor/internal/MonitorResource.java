@@ -85,7 +85,7 @@ public class MonitorResource implements RestResource {
                         "court must be a court code such as 京0105, 京01, 京 or 最高法"));
             } else {
                 courtFilter = court.strip();
-                if (!caller.isAdmin() && !Caller.covers(caller.organisation(), courtFilter)) {
+                if (!caller.coversCourt(courtFilter)) {
                     throw new ApiException(403, "ORGANISATION_MISMATCH", "court", "Organisation "
                             + caller.organisation() + " of user " + caller.user() + " does not cover court " + courtFilter);
                 }

@@ -20,11 +20,15 @@ import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
+import org.jiandu.api.court.CourtDirectory;
 import org.jiandu.api.Topics;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
@@ -80,6 +84,10 @@ public class Sweeper {
 
     private final DataSource dataSource;
     private final RuleRegistry registry;
+    /** Names the court in the fallback addressee, when a directory is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile CourtDirectory courts;
     private final int escalationWorkingDays;
     private final Clock clock;
     private final EventAdmin eventAdmin;
@@ -451,7 +459,7 @@ public class Sweeper {
             }
             default -> {
                 addressee = r.leader != null ? r.leader
-                        : courtLeaders.getOrDefault(r.court, r.court + "执行局负责同志");
+                        : courtLeaders.getOrDefault(r.court, courtName(r.court) + "执行局负责同志");
                 text = "【督办】" + r.caseNumber + "：" + what + "，期限" + due + "届满后" + escalationWorkingDays
                         + "个工作日仍未完成，依法〔2021〕322号第8条报请" + addressee + "督办。";
             }
@@ -483,5 +491,11 @@ public class Sweeper {
             props.put("message", a.message);
             eventAdmin.postEvent(new Event(Topics.ALERT_PREFIX + a.level.name(), props));
         }
+    }
+
+    /** The court's name from the directory ({@code 北京市朝阳区人民法院}), or its code when none is installed or lists it. */
+    private String courtName(String code) {
+        CourtDirectory d = courts;
+        return d == null ? code : d.name(code);
     }
 }

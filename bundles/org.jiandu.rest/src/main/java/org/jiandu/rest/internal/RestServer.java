@@ -64,6 +64,10 @@ public class RestServer {
     private ServiceRegistration<Servlet> servletRegistration;
     private AuditLog audit;
     private volatile boolean active;
+    /** The court directory scoping is decided with, when one is installed (jiandu-core installs one). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.jiandu.api.court.CourtDirectory courts;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -91,7 +95,8 @@ public class RestServer {
         }
         CXFNonSpringServlet cxf = new CXFNonSpringServlet();
         cxf.setBus(bus);
-        Authenticator authenticator = new Authenticator(config.realm(), config.auth_cache_seconds() * 1000L, clock);
+        Authenticator authenticator = new Authenticator(config.realm(), config.auth_cache_seconds() * 1000L, clock,
+                () -> courts);
         ApiServlet servlet = new ApiServlet(cxf, authenticator, audit, json, clock);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, config.alias() + "/*");
