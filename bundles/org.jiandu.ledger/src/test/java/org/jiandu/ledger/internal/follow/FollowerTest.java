@@ -284,4 +284,21 @@ class FollowerTest {
         assertEquals(1, s.catchUpNow("test.twice", WAIT));
         assertEquals(0, c2.count());
     }
+
+    @Test
+    void anEntryCommittedLateIsDeliveredByTheNextPassFromTheCommitLagWindow() throws Exception {
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.late-commit", Scope.SHARED);
+        s.addConsumer(c);
+        clock.advance(Duration.ofSeconds(30));
+        ledger.record(B);
+        assertEquals(2, s.catchUpNow("test.late-commit", WAIT));
+        // a long transaction stamped its entry 20 s ago and commits only now, after the pass read past it
+        clock.advance(Duration.ofSeconds(-20));
+        LedgerEntry late = ledger.record("（2024）京0105执3号");
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(1, s.catchUpNow("test.late-commit", WAIT));
+        assertEquals(late, c.received.get(2));
+    }
 }
