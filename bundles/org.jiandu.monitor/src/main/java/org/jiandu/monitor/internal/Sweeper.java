@@ -87,7 +87,7 @@ public class Sweeper {
     /** Names the court in the fallback addressee, when a directory is installed. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile CourtDirectory courts;
+    volatile CourtDirectory courts;
     private final int escalationWorkingDays;
     private final Clock clock;
     private final EventAdmin eventAdmin;
