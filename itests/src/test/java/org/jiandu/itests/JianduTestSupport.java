@@ -84,6 +84,10 @@ public abstract class JianduTestSupport {
             vmOption("-Dfile.encoding=UTF-8"),
             // the test methods run inside Karaf: they read the HTTP port there
             editConfigurationFilePut("etc/system.properties", HTTP_PORT_PROPERTY, String.valueOf(http)),
+            // Pax Exam's probe waits 10 s for its injector by default; on a loaded 2-core machine Karaf takes longer
+            // and the whole class then fails with "gave up waiting for service ...ProbeInvoker"
+            editConfigurationFilePut("etc/system.properties",
+                    "org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT", "120000"),
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http)),
             editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",

@@ -1,6 +1,10 @@
 package org.jiandu.api.query;
 
+import java.util.HashSet;
 import java.util.Set;
+
+import org.jiandu.api.court.CourtDirectory;
+import org.jiandu.api.rest.Caller;
 
 /**
  * Which courts a query covers: every court ({@link #all()}), or the union of listed court codes ({@code 京0105})
@@ -60,6 +64,33 @@ public record CourtScope(boolean any, Set<String> courts, Set<String> provinces)
             return province(organisation);
         }
         return court(organisation);
+    }
+
+    /**
+     * The courts users of {@code organisation} see: those of {@link #forOrganisation} and, with a court directory,
+     * every listed court it covers ({@link CourtDirectory#covered}: an intermediate court's basic courts, a high
+     * court's specialised courts …), so that a query agrees with {@link Caller#coversCourt}. Also the scope of a
+     * {@code court} filter: that court and the courts under it.
+     *
+     * @param directory the court directory, or {@code null} where none is installed
+     */
+    public static CourtScope of(String organisation, boolean admin, CourtDirectory directory) {
+        CourtScope base = forOrganisation(organisation, admin);
+        if (base.any || directory == null || organisation == null || organisation.isEmpty()) {
+            return base;
+        }
+        Set<String> listed = directory.covered(organisation);
+        if (listed.isEmpty()) {
+            return base;
+        }
+        Set<String> courts = new HashSet<>(base.courts);
+        courts.addAll(listed);
+        return new CourtScope(false, courts, base.provinces);
+    }
+
+    /** The courts {@code caller} sees: {@link #of} its organisation, admin and directory. */
+    public static CourtScope forCaller(Caller caller) {
+        return of(caller.organisation(), caller.isAdmin(), caller.courts());
     }
 
     /** Whether the scope covers no court at all. */

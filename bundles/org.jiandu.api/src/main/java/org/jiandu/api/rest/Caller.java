@@ -5,13 +5,22 @@ import java.util.Set;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Roles;
+import org.jiandu.api.court.CourtDirectory;
 
 /**
  * The authenticated caller of a REST request: user name, roles and organisation (a court code such as
  * {@code 京0105}, {@code 最高法}, or a procuratorate code). The REST layer sets it as the request's user principal,
  * so a resource gets it with {@code Caller.from(securityContext.getUserPrincipal())}.
+ *
+ * @param courts the directory scoping is decided with ({@link CourtDirectory#covers}); null when none is installed,
+ *               then only the rule that needs no directory applies (see {@link #covers(String, String)})
  */
-public record Caller(String user, Set<String> roles, String organisation) implements Principal {
+public record Caller(String user, Set<String> roles, String organisation, CourtDirectory courts) implements Principal {
+
+    /** A caller scoped without a directory. */
+    public Caller(String user, Set<String> roles, String organisation) {
+        this(user, roles, organisation, null);
+    }
 
     @Override
     public String getName() {
@@ -27,16 +36,21 @@ public record Caller(String user, Set<String> roles, String organisation) implem
     }
 
     /**
-     * Whether this caller's organisation covers the court of {@code caseNumber}: the same court; a high court
-     * (a bare province abbreviation such as {@code 京}) covers every court of its province; {@code 最高法} covers
-     * all; {@code admin} covers everything. Intermediate courts cover only their own cases, since court codes do
-     * not encode which basic courts lie under which intermediate court.
+     * Whether this caller's organisation covers the court of {@code caseNumber}; {@code admin} covers everything.
+     * With a directory, as {@link CourtDirectory#covers} says: a court covers the courts under it (an intermediate
+     * court its basic courts, a high court its province, {@code 最高法} all), a procuratorate the courts it is paired
+     * with. Without one, {@link #covers(String, String)}.
      */
     public boolean covers(CaseNumber caseNumber) {
+        return coversCourt(caseNumber.courtCode());
+    }
+
+    /** Whether this caller's organisation covers the court with code {@code courtCode}; see {@link #covers(CaseNumber)}. */
+    public boolean coversCourt(String courtCode) {
         if (isAdmin()) {
             return true;
         }
-        return covers(organisation, caseNumber.courtCode());
+        return courts != null ? courts.covers(organisation, courtCode) : covers(organisation, courtCode);
     }
 
     /**
@@ -46,11 +60,17 @@ public record Caller(String user, Set<String> roles, String organisation) implem
     public void requireCovers(CaseNumber caseNumber, String field) {
         if (!covers(caseNumber)) {
             throw new ApiException(403, "ORGANISATION_MISMATCH", field, "Organisation " + organisation + " of user "
-                    + user + " does not cover court " + caseNumber.courtCode() + " of case " + caseNumber.canonical());
+                    + user + " does not cover court " + caseNumber.courtCode() + " of case " + caseNumber.canonical()
+                    + (courts == null ? "" : " (" + courts.name(caseNumber.courtCode()) + ")"));
         }
     }
 
-    /** Whether {@code organisation} covers the court with code {@code courtCode}; see {@link #covers(CaseNumber)}. */
+    /**
+     * The rule that needs no directory: whether {@code organisation} is the court {@code courtCode}, or a high court
+     * (a bare province abbreviation such as {@code 京}) and the code starts with it, or {@code 最高法}. Intermediate
+     * courts cover only their own cases here, since court codes do not encode which basic courts lie under which
+     * intermediate court; {@link CourtDirectory} knows.
+     */
     public static boolean covers(String organisation, String courtCode) {
         if (organisation == null || organisation.isEmpty()) {
             return false;

@@ -3,7 +3,6 @@ package org.jiandu.ledger.internal;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.jiandu.api.CaseNumber;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.rest.ApiException;
@@ -30,7 +29,7 @@ final class Scopes {
                 throw new ApiException(403, "ORGANISATION_MISMATCH", "court",
                         "User " + caller.user() + " belongs to no organisation");
             }
-            return CourtScope.forOrganisation(org, caller.isAdmin());
+            return CourtScope.forCaller(caller);
         }
         String c = court.strip();
         if (!COURT.matcher(c).matches()) {
@@ -38,14 +37,11 @@ final class Scopes {
                     "court must be a court code such as 京0105, 京01, 京 or 最高法"));
             return CourtScope.court(c);
         }
-        if (!caller.isAdmin() && !Caller.covers(caller.organisation(), c)) {
+        if (!caller.coversCourt(c)) {
             throw new ApiException(403, "ORGANISATION_MISMATCH", "court", "Organisation " + caller.organisation()
                     + " of user " + caller.user() + " does not cover court " + c);
         }
-        if (CaseNumber.SUPREME_COURT.equals(c)) {
-            return CourtScope.all();
-        }
-        return c.length() == 1 ? CourtScope.province(c) : CourtScope.court(c);
+        return CourtScope.of(c, false, caller.courts());
     }
 
     /** {@code limit} 1..100, default 50; a bad value is added to {@code errors}. */

@@ -3,7 +3,7 @@ package org.jiandu.monitor.internal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.function.UnaryOperator;
 
 import org.jiandu.api.alert.Alert;
 import org.jiandu.api.alert.AlertLevel;
@@ -18,11 +18,17 @@ final class AlertComposer {
     static final int MAX_MESSAGE = 1000;
 
     private final Map<String, String> courtLeaders;
-    private final IntSupplier escalationWorkingDays;
+    private final int escalationWorkingDays;
+    private final UnaryOperator<String> courtName;
 
-    AlertComposer(Map<String, String> courtLeaders, IntSupplier escalationWorkingDays) {
+    /**
+     * @param courtName the name of a court by its code (the court directory's, e.g. 北京市朝阳区人民法院), or the code
+     *                  itself where none is known
+     */
+    AlertComposer(Map<String, String> courtLeaders, int escalationWorkingDays, UnaryOperator<String> courtName) {
         this.courtLeaders = Map.copyOf(courtLeaders);
         this.escalationWorkingDays = escalationWorkingDays;
+        this.courtName = courtName;
     }
 
     /** The alerts of {@code levels} on {@code d}, raised at {@code now} (epoch millis). */
@@ -46,9 +52,9 @@ final class AlertComposer {
             }
             default -> {
                 addressee = d.leader() != null ? d.leader()
-                        : courtLeaders.getOrDefault(d.court(), d.court() + "执行局负责同志");
+                        : courtLeaders.getOrDefault(d.court(), courtName.apply(d.court()) + "执行局负责同志");
                 text = "【督办】" + d.caseNumber() + "：" + what + "，期限" + due + "届满后"
-                        + escalationWorkingDays.getAsInt() + "个工作日仍未完成，依法〔2021〕322号第8条报请" + addressee
+                        + escalationWorkingDays + "个工作日仍未完成，依法〔2021〕322号第8条报请" + addressee
                         + "督办。";
             }
         }

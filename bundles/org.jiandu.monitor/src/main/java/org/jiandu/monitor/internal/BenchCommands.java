@@ -313,6 +313,9 @@ public final class BenchCommands {
         @Reference
         private NodeMonitor monitor;
 
+        @Reference
+        private org.jiandu.api.ledger.LedgerFollower follower;
+
         @Reference(filter = "(jiandu.clock=true)")
         private Clock clock;
 
@@ -371,7 +374,8 @@ public final class BenchCommands {
                 }
             }
             long until = System.nanoTime() + 600_000_000_000L;
-            while (monitor.queued() > 0 && System.nanoTime() < until) {
+            while (follower.status(NodeMonitor.CONSUMER_ID).map(f -> f.queued() > 0).orElse(false)
+                    && System.nanoTime() < until) {
                 LockSupport.parkNanos(10_000_000L);
             }
             double s = (System.nanoTime() - start) / 1e9;

@@ -6,8 +6,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 /**
  * Configuration PID {@code org.jiandu.monitor} ({@code etc/org.jiandu.monitor.cfg}): the alert schedule (Art. 8
  * leaves the lead and the escalation delay to each court: these defaults are choices, not law), the sweeper and the
- * catch-up. Read and checked by {@link MonitorSettings}: a value that cannot be read or is out of range is logged at
- * ERROR with PID and key and replaced by its default.
+ * rules evaluation waits for. How the ledger is followed is the ledger follower's configuration
+ * ({@code org.jiandu.ledger.follower}). Read and checked by {@link MonitorSettings}: a value that cannot be read or
+ * is out of range is logged at ERROR with PID and key and replaced by its default.
  */
 @ObjectClassDefinition(name = "Jiandu node monitor", description = "Deadlines, alerts and escalation (法〔2021〕322号 第8条)")
 public @interface MonitorConfig {
@@ -37,14 +38,6 @@ public @interface MonitorConfig {
 
     @AttributeDefinition(description = "Whether this node sweeps (with several nodes, any number may)")
     boolean sweep_enabled() default true;
-
-    @AttributeDefinition(description = "Seconds between catch-up passes over the ledger (entries whose EventAdmin delivery was lost)",
-            min = "1", max = "86400")
-    int catchUp_intervalSeconds() default 60;
-
-    @AttributeDefinition(description = "Seconds a ledger commit may lag behind its recording time; the catch-up rereads this much",
-            min = "0", max = "86400")
-    int catchUp_commitLagSeconds() default 120;
 
     @AttributeDefinition(description = "Rule ids that must be registered before entries are evaluated (so that a restart never evaluates an entry with the built-in rules missing)")
     String[] rules_required() default {"art7.simple-case", "art13.network-query", "art13.offline-control",

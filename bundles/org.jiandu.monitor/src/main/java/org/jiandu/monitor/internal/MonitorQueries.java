@@ -47,10 +47,10 @@ public class MonitorQueries implements AlertQuery, FindingQuery, DeadlineQuery {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MonitorStore store;
-    private final NodeMonitor monitor;
+    private final RuleRegistry monitor;
 
     @Activate
-    public MonitorQueries(@Reference MonitorStore store, @Reference NodeMonitor monitor) {
+    public MonitorQueries(@Reference MonitorStore store, @Reference RuleRegistry monitor) {
         this.store = store;
         this.monitor = monitor;
     }

@@ -65,12 +65,12 @@ public class MonitorResource implements RestResource {
 
     private final MonitorStore store;
     private final MonitorQueries queries;
-    private final NodeMonitor monitor;
+    private final RuleRegistry monitor;
     private final Clock clock;
 
     @Activate
     public MonitorResource(@Reference MonitorStore store, @Reference MonitorQueries queries,
-            @Reference NodeMonitor monitor, @Reference(target = "(jiandu.clock=true)") Clock clock) {
+            @Reference RuleRegistry monitor, @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.store = store;
         this.queries = queries;
         this.monitor = monitor;
@@ -94,17 +94,11 @@ public class MonitorResource implements RestResource {
                         "court must be a court code such as 京0105, 京01, 京 or 最高法"));
             } else {
                 String courtFilter = court.strip();
-                if (!caller.isAdmin() && !Caller.covers(caller.organisation(), courtFilter)) {
+                if (!caller.coversCourt(courtFilter)) {
                     throw new ApiException(403, "ORGANISATION_MISMATCH", "court", "Organisation "
                             + caller.organisation() + " of user " + caller.user() + " does not cover court " + courtFilter);
                 }
-                if (courtFilter.equals(CaseNumber.SUPREME_COURT) && caller.isAdmin()) {
-                    scope = CourtScope.all();
-                } else if (courtFilter.length() == 1) {
-                    scope = CourtScope.province(courtFilter);
-                } else {
-                    scope = CourtScope.court(courtFilter);
-                }
+                scope = CourtScope.of(courtFilter, false, caller.courts());
             }
         } else {
             String org = caller.organisation();
@@ -112,7 +106,7 @@ public class MonitorResource implements RestResource {
                 throw new ApiException(403, "ORGANISATION_MISMATCH", "court",
                         "User " + caller.user() + " belongs to no organisation");
             }
-            scope = CourtScope.forOrganisation(org, caller.isAdmin());
+            scope = CourtScope.forCaller(caller);
         }
         AlertLevel lvl = null;
         if (level != null) {
@@ -263,7 +257,7 @@ public class MonitorResource implements RestResource {
     public MonitorDtos.RuleList rules() {
         List<DeadlineRule> inUse = monitor.rules();
         List<MonitorDtos.RuleView> rules = new ArrayList<>();
-        for (NodeMonitor.RegisteredRule r : monitor.registeredRules()) {
+        for (RuleRegistry.RegisteredRule r : monitor.registeredRules()) {
             rules.add(Views.ruleView(r.rule(), r.properties(), inUse.contains(r.rule())));
         }
         rules.sort((a, b) -> String.valueOf(a.id()).compareTo(String.valueOf(b.id())));

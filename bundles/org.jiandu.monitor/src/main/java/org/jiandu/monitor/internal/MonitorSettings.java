@@ -22,7 +22,7 @@ import org.jiandu.api.config.ConfigReport;
  */
 record MonitorSettings(int reminderLeadWorkingDays, int reminderLeadHours, int escalationWorkingDays,
         Map<String, String> courtLeaders, int sweepIntervalSeconds, int sweepBatchSize, boolean sweepEnabled,
-        int catchUpIntervalSeconds, int catchUpCommitLagSeconds, Set<String> requiredRules,
+        Set<String> requiredRules,
         int requiredRulesWaitSeconds, ConfigReport report) {
 
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -47,8 +47,6 @@ record MonitorSettings(int reminderLeadWorkingDays, int reminderLeadHours, int e
         int interval = r.integer("sweep.intervalSeconds", 1, 3600, "");
         int batch = r.integer("sweep.batchSize", 1, 4000, "Derby escalates to a table lock at 5000 row locks");
         boolean enabled = r.bool("sweep.enabled");
-        int catchUp = r.integer("catchUp.intervalSeconds", 1, 86_400, "");
-        int lag = r.integer("catchUp.commitLagSeconds", 0, 86_400, "");
         List<String> required = r.entries("rules.required", "[,，;；\\s]+");
         List<String> bad = required.stream().filter(id -> !RULE_ID.matcher(id).matches()).toList();
         List<String> defaults = r.defaultEntries("rules.required");
@@ -59,6 +57,6 @@ record MonitorSettings(int reminderLeadWorkingDays, int reminderLeadHours, int e
                 bad.isEmpty() ? null : "ids " + bad + " are not rule ids (letters, digits, '.', '-', '_')", defaults);
         int wait = r.integer("rules.requiredWaitSeconds", 10, 86_400, "");
         return new MonitorSettings(leadDays, leadHours, escalation, Map.copyOf(leaders), interval, batch, enabled,
-                catchUp, lag, Set.copyOf(new LinkedHashSet<>(required)), wait, r.report());
+                Set.copyOf(new LinkedHashSet<>(required)), wait, r.report());
     }
 }

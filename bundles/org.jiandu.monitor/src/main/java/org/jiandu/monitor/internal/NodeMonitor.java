@@ -1,106 +1,64 @@
 package org.jiandu.monitor.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
 import org.jiandu.api.CaseNumber;
-import org.jiandu.api.Topics;
 import org.jiandu.api.calendar.WorkingCalendar;
 import org.jiandu.api.deadline.DeadlineRule;
 import org.jiandu.api.finding.FindingTopics;
+import org.jiandu.api.health.ComponentHealth;
 import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.ledger.CaseLedger;
+import org.jiandu.api.ledger.LedgerConsumer;
 import org.jiandu.api.ledger.LedgerEntry;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The node monitor: evaluates every registered {@link DeadlineRule} on every new ledger entry and keeps the
+ * The node monitor's evaluation: every rule in use ({@link RuleRegistry}) on every new ledger entry, keeping the
  * deadlines and findings they produce (Arts. 8, 13, 16, 17, 22, 27, 28, 30 of 法〔2021〕322号).
  *
- * <p><b>Delivery.</b> Entries arrive on EventAdmin ({@code jiandu/case/*}, property {@code entry}); the handler
- * only queues them, and one worker thread evaluates them in batches, one transaction per batch. EventAdmin delivery
- * is not durable (a stop between the ledger's commit and the handler loses it), so a catch-up pass reads the
- * ledger's entries recorded since the shared cursor ({@link CaseLedger#recordedSince}) at activation and every
- * {@code catchUp.intervalSeconds}. Evaluating an entry twice is harmless: each case's monitor row holds the last
- * position evaluated, and is locked while the case is evaluated (across nodes too).
- *
- * <p><b>Rules.</b> Whiteboard: a rule registered by any bundle is consulted from then on; when it goes away its
- * deadlines stay on record but are no longer alerted (the sweeper only alerts rules that are registered), and they
- * resume if it comes back. Evaluation waits until every rule listed in {@code rules.required} (the built-in ones)
- * is registered, so that a restart never evaluates an entry while they are still starting; a WARN naming the missing
- * ones repeats every minute, and after {@code rules.requiredWaitSeconds} evaluation goes on with the rules present
- * (DEGRADED in health), so that a wrong id in {@code rules.required} never holds supervision for ever. Two rules
- * with the same id: the first registered is used, the other ignored with a warning.
+ * <p><b>Delivery</b> is the ledger follower's: the monitor is a {@link LedgerConsumer} of scope
+ * {@link LedgerConsumer.Scope#SHARED} (it writes to the database), so one node at a time evaluates, in order per
+ * case, at least once, from a durable cursor, and a monitor installed late or stopped for a while catches up. It
+ * takes entries only while {@link RuleRegistry#isReady()} (every required rule registered). Evaluating an entry
+ * twice is harmless: each case's monitor row holds the last position evaluated, and is locked while the case is
+ * evaluated (across nodes too).
  */
-@Component(service = {EventHandler.class, NodeMonitor.class, HealthIndicator.class}, configurationPid = MonitorConfig.PID,
-        property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
+@Component(service = {LedgerConsumer.class, NodeMonitor.class, HealthIndicator.class},
+        configurationPid = MonitorConfig.PID)
 @Designate(ocd = MonitorConfig.class)
-public class NodeMonitor implements EventHandler, HealthIndicator {
+public class NodeMonitor implements LedgerConsumer, HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
-    static final String CURSOR = "ledger";
-    private static final int QUEUE_CAPACITY = 200_000;
-    private static final int BATCH = 500;
-    private static final int PAGE = 1000;
+    /** The follower's consumer id: names the durable cursor and the health component {@code jiandu.follower.jiandu.monitor}. */
+    public static final String CONSUMER_ID = "jiandu.monitor";
     private static final int ATTEMPTS = 3;
     private static final int HISTORY_CACHE = 5000;
-
-    /** A registered rule and its service properties (its parameters, for {@code GET /api/v1/rules}). */
-    public record RegisteredRule(DeadlineRule rule, Map<String, Object> properties) {
-    }
 
     private final EntityManagerFactory emf;
     private final CaseLedger ledger;
     private final WorkingCalendar calendar;
     private final Clock clock;
     private final EventAdmin eventAdmin;
+    private final RuleRegistry registry;
     private final MonitorSettings config;
     private final CaseProcessor processor;
-    private final Set<String> required;
     private final MonitorStats stats = new MonitorStats();
-    private final BlockingQueue<LedgerEntry> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final ScheduledExecutorService worker;
-    private final List<RegisteredRule> registered = new CopyOnWriteArrayList<>();
-    private volatile List<DeadlineRule> effective = List.of();
-    private volatile boolean ready;
-    /** Set when evaluation stopped waiting for missing required rules (rules.requiredWaitSeconds passed). */
-    private volatile boolean waitedEnough;
-    private final long activatedNanos = System.nanoTime();
-    private volatile boolean active = true;
     private final Map<String, List<LedgerEntry>> historyCache =
             Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
                 private static final long serialVersionUID = 1L;
@@ -110,219 +68,90 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
                     return size() > HISTORY_CACHE;
                 }
             });
-    private final AtomicLong lost = new AtomicLong();
     private volatile List<?> coveredYears;
 
     @Activate
     public NodeMonitor(@Reference(target = "(osgi.unit.name=jiandu-monitor)") EntityManagerFactory emf,
             @Reference CaseLedger ledger, @Reference WorkingCalendar calendar,
             @Reference(target = "(jiandu.clock=true)") Clock clock, @Reference EventAdmin eventAdmin,
-            Map<String, Object> properties) {
+            @Reference RuleRegistry registry, Map<String, Object> properties) {
         MonitorSettings config = MonitorSettings.of(properties);
         for (String problem : config.report().messages()) {
             LOG.error("{}", problem);
         }
+        this.config = config;
         this.emf = emf;
         this.ledger = ledger;
         this.calendar = calendar;
         this.clock = clock;
         this.eventAdmin = eventAdmin;
-        this.config = config;
-        this.required = config.requiredRules();
+        this.registry = registry;
         this.processor = new CaseProcessor(Scheduler.of(calendar, config), clock, this::history, stats::ruleSample);
-        // create the tables now, not on the first entry (STACK.md pitfall 10)
+        // create the tables now, not on the first entry (EclipseLink creates them lazily)
         emf.createEntityManager().close();
-        this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "jiandu-monitor");
-            t.setDaemon(true);
-            return t;
-        });
-        int interval = config.catchUpIntervalSeconds();
-        worker.scheduleWithFixedDelay(this::catchUpSafely, interval, interval, TimeUnit.SECONDS);
-        long gate = Math.min(60, config.requiredRulesWaitSeconds());
-        worker.scheduleWithFixedDelay(this::checkRequired, gate, gate, TimeUnit.SECONDS);
-        LOG.info("Node monitor started; evaluation waits for the required rules {}", required);
+        LOG.info("Node monitor started; the ledger follower delivers once the required rules are registered");
     }
 
-    @Deactivate
-    void deactivate() throws InterruptedException {
-        active = false;
-        worker.shutdownNow();
-        if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("The monitor's worker did not stop within 30 s; the catch-up will evaluate what it left");
-        }
-    }
-
-    @Reference(service = DeadlineRule.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeRule")
-    void addRule(DeadlineRule rule, Map<String, Object> properties) {
-        registered.add(new RegisteredRule(rule, Map.copyOf(properties)));
-        refreshRules();
-    }
-
-    void removeRule(DeadlineRule rule, Map<String, Object> properties) {
-        registered.removeIf(r -> r.rule() == rule);
-        refreshRules();
-    }
-
-    private synchronized void refreshRules() {
-        Map<String, DeadlineRule> byId = new LinkedHashMap<>();
-        for (RegisteredRule r : registered) {
-            String id;
-            try {
-                id = r.rule().id();
-            } catch (RuntimeException e) {
-                LOG.error("A DeadlineRule service failed to tell its id; it is ignored", e);
-                continue;
-            }
-            if (byId.putIfAbsent(id, r.rule()) != null) {
-                LOG.warn("Two DeadlineRule services have the id {}; the second (service {}) is ignored", id,
-                        r.properties().get(Constants.SERVICE_ID));
-            }
-        }
-        effective = List.copyOf(byId.values());
-        boolean wasReady = ready;
-        ready = waitedEnough || byId.keySet().containsAll(required);
-        if (ready && !wasReady && active) {
-            LOG.info("Node monitor: {} rules registered; evaluating", byId.size());
-            worker.execute(this::catchUpSafely);
-            scheduleDrain();
-        } else if (!ready && wasReady) {
-            Set<String> missing = new HashSet<>(required);
-            missing.removeAll(byId.keySet());
-            LOG.warn("Node monitor: required rules {} are gone; evaluation waits until they are back", missing);
-        }
-    }
-
-    /** The ids of {@code rules.required} not registered now. */
-    public Set<String> missingRequiredRules() {
-        Set<String> missing = new java.util.TreeSet<>(required);
-        missing.removeAll(activeRuleIds());
-        return missing;
-    }
-
-    /**
-     * On the worker, every minute: while a required rule is missing, a WARN names it; once
-     * {@code rules.requiredWaitSeconds} have passed since activation, evaluation goes on without it.
-     */
-    private void checkRequired() {
-        Set<String> missing = missingRequiredRules();
-        if (missing.isEmpty() || !active) {
-            return;
-        }
-        long waited = (System.nanoTime() - activatedNanos) / 1_000_000_000L;
-        if (!waitedEnough && waited >= config.requiredRulesWaitSeconds()) {
-            waitedEnough = true;
-            LOG.warn("Node monitor: required rules {} still missing after {} s (rules.required of {}); evaluating"
-                    + " with the {} rules present", missing, waited, MonitorConfig.PID, effective.size());
-            refreshRules();
-        } else if (waitedEnough) {
-            LOG.warn("Node monitor: required rules {} are missing (rules.required of {}); entries are evaluated"
-                    + " without them", missing, MonitorConfig.PID);
-        } else {
-            LOG.warn("Node monitor: evaluation waits for required rules {} (rules.required of {}); it goes on"
-                    + " without them in {} s", missing, MonitorConfig.PID, config.requiredRulesWaitSeconds() - waited);
-        }
-    }
-
-    /**
-     * The monitor's health: its configuration (refused values replaced by defaults) and the required rules; DEGRADED
-     * while one is missing.
-     */
     @Override
-    public List<org.jiandu.api.health.ComponentHealth> health() {
-        Set<String> missing = missingRequiredRules();
-        List<String> reasons = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            reasons.add("Required rules " + missing + " are not registered (rules.required of " + MonitorConfig.PID
-                    + "): " + (ready ? "entries are evaluated without them" : "evaluation waits for them"));
-        }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("evaluating", ready);
-        details.put("rules", activeRuleIds().size());
-        details.put("missingRequiredRules", List.copyOf(missing));
-        details.put("queued", queue.size());
-        details.put("lostDeliveries", lost.get());
-        return List.of(config.report().health("jiandu.monitor", reasons, details));
+    public String id() {
+        return CONSUMER_ID;
     }
 
-    /** The rules in use, in registration order. */
-    public List<DeadlineRule> rules() {
-        return effective;
+    @Override
+    public Scope scope() {
+        return Scope.SHARED;
     }
 
-    /** Every registered rule service with its properties (duplicates included). */
-    public List<RegisteredRule> registeredRules() {
-        return List.copyOf(registered);
+    @Override
+    public boolean ready() {
+        return registry.isReady();
     }
 
-    /** Ids of the rules in use: the sweeper alerts only their deadlines. */
-    public Set<String> activeRuleIds() {
-        Set<String> ids = new HashSet<>();
-        for (DeadlineRule r : effective) {
-            ids.add(r.id());
-        }
-        return ids;
+    /** Evaluates what the follower delivers; a case that keeps failing is logged and left (see {@link #evaluate}). */
+    @Override
+    public void accept(List<LedgerEntry> entries) {
+        deliver(entries);
     }
 
-    public boolean isReady() {
-        return ready;
+    /** Housekeeping after the follower caught up: deadlines waiting for a calendar year. */
+    @Override
+    public void caughtUp() {
+        retryUncovered();
+    }
+
+    /** Evaluates the entries not evaluated yet; answers how many were new. */
+    int deliver(List<LedgerEntry> entries) {
+        long t = clock.millis();
+        // rereads (after a restart, a lease change, the commit-lag window) come in pages and are mostly evaluated
+        // already: sort those out without locks; small batches are fresh entries, skipped under the lock if seen
+        List<LedgerEntry> unseen = entries.size() > 50 ? unevaluated(entries) : entries;
+        int evaluated = unseen.isEmpty() ? 0 : evaluate(unseen);
+        stats.catchUp(entries.size(), evaluated, t);
+        return evaluated;
     }
 
     public MonitorStats stats() {
         return stats;
     }
 
-    public long lostDeliveries() {
-        return lost.get();
-    }
-
-    int escalationWorkingDays() {
-        return processor.scheduler().escalationWorkingDays();
-    }
-
+    /**
+     * The monitor's health: its configuration (refused values replaced by defaults) and the required rules; DEGRADED
+     * while one is missing. How far the follower has delivered is the follower's own component
+     * ({@code jiandu.follower.jiandu.monitor}).
+     */
     @Override
-    public void handleEvent(Event event) {
-        if (!(event.getProperty(Topics.PROP_ENTRY) instanceof LedgerEntry entry)) {
-            return;
+    public List<ComponentHealth> health() {
+        java.util.Set<String> missing = new java.util.TreeSet<>(registry.missing());
+        List<String> reasons = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            reasons.add("Required rules " + missing + " are not registered (rules.required of " + MonitorConfig.PID
+                    + "): " + (registry.isReady() ? "entries are evaluated without them" : "evaluation waits for them"));
         }
-        if (!queue.offer(entry)) {
-            // the catch-up reads it from the ledger
-            if (lost.incrementAndGet() % 10_000 == 1) {
-                LOG.warn("Node monitor queue full ({} entries); entries left to the catch-up", QUEUE_CAPACITY);
-            }
-            return;
-        }
-        scheduleDrain();
-    }
-
-    private void scheduleDrain() {
-        if (ready && active && drainScheduled.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::drain);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                drainScheduled.set(false);
-            }
-        }
-    }
-
-    private void drain() {
-        try {
-            List<LedgerEntry> batch = new ArrayList<>(BATCH);
-            while (ready && active) {
-                batch.clear();
-                queue.drainTo(batch, BATCH);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                evaluate(batch);
-            }
-        } finally {
-            drainScheduled.set(false);
-        }
-        if (!queue.isEmpty()) {
-            scheduleDrain();
-        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("evaluating", registry.isReady());
+        details.put("rules", registry.activeRuleIds().size());
+        details.put("missingRequiredRules", List.copyOf(missing));
+        return List.of(config.report().health("jiandu.monitor", reasons, details));
     }
 
     /**
@@ -335,7 +164,7 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
         for (LedgerEntry e : entries) {
             byCase.computeIfAbsent(e.event().caseNumber().canonical(), k -> new ArrayList<>()).add(e);
         }
-        List<DeadlineRule> rules = effective;
+        List<DeadlineRule> rules = registry.rules();
         long t0 = System.nanoTime();
         try {
             int n = run(byCase, rules);
@@ -356,8 +185,8 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
                     break;
                 } catch (RuntimeException e) {
                     if (attempt == ATTEMPTS) {
-                        LOG.error("Evaluation of case {} failed {} times; the catch-up will try again", one.getKey(),
-                                ATTEMPTS, e);
+                        LOG.error("Evaluation of case {} failed {} times; its entries are evaluated again when the"
+                                + " case has its next entry", one.getKey(), ATTEMPTS, e);
                     }
                 }
             }
@@ -416,56 +245,9 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
         return immutable.subList(0, (int) Math.min(upTo, immutable.size()));
     }
 
-    private void catchUpSafely() {
-        try {
-            catchUp();
-            retryUncovered();
-        } catch (RuntimeException e) {
-            LOG.error("Node monitor catch-up failed; next attempt in {} s", config.catchUpIntervalSeconds(), e);
-        }
-    }
-
     /**
-     * Evaluates every ledger entry recorded since the shared cursor (minus the commit lag), then moves the cursor
-     * to the start of this pass minus the lag. Answers how many entries were new.
-     */
-    int catchUp() {
-        if (!ready || !active) {
-            return 0;
-        }
-        long started = clock.millis();
-        long lag = config.catchUpCommitLagSeconds() * 1000L;
-        long since = Math.max(0, cursor() - lag);
-        LedgerEntry after = null;
-        int evaluated = 0;
-        int read = 0;
-        while (active) {
-            List<LedgerEntry> page = ledger.recordedSince(Instant.ofEpochMilli(since), after, PAGE);
-            if (page.isEmpty()) {
-                break;
-            }
-            read += page.size();
-            List<LedgerEntry> unseen = unevaluated(page);
-            if (!unseen.isEmpty()) {
-                evaluated += evaluate(unseen);
-            }
-            after = page.get(page.size() - 1);
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        moveCursor(Math.max(0, started - lag));
-        stats.catchUp(read, evaluated, started);
-        if (evaluated > 0) {
-            LOG.info("Node monitor catch-up: {} ledger entries read, {} of them not evaluated yet (delivery lost or still queued)",
-                    read, evaluated);
-        }
-        return evaluated;
-    }
-
-    /**
-     * The entries of {@code page} beyond their case's evaluated position, read without locks: the catch-up rereads
-     * the commit-lag window every pass, and most of it was delivered by EventAdmin already. (A case evaluated
+     * The entries of {@code page} beyond their case's evaluated position, read without locks: the follower rereads
+     * the commit-lag window every pass, and delivers again after a restart or a lease change. (A case evaluated
      * meanwhile is skipped again under its lock.)
      */
     private List<LedgerEntry> unevaluated(List<LedgerEntry> page) {
@@ -490,38 +272,6 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
             }
         }
         return out;
-    }
-
-    private long cursor() {
-        EntityManager em = emf.createEntityManager();
-        try {
-            CursorEntity c = em.find(CursorEntity.class, CURSOR);
-            return c == null ? 0 : c.getPosition();
-        } finally {
-            em.close();
-        }
-    }
-
-    private void moveCursor(long position) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            CursorEntity c = em.find(CursorEntity.class, CURSOR, javax.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (c == null) {
-                em.persist(new CursorEntity(CURSOR, position, clock.millis()));
-            } else {
-                c.moveTo(position, clock.millis());
-            }
-            em.getTransaction().commit();
-        } catch (javax.persistence.PersistenceException e) {
-            // another node created the row at the same moment: its position is as good; ours moves next time
-            LOG.debug("Cursor update conflicted", e);
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
     }
 
     /**
@@ -561,18 +311,8 @@ public class NodeMonitor implements EventHandler, HealthIndicator {
         }
     }
 
-    /** Runs the catch-up now on the worker thread and waits for it (commands, tests). */
-    public int catchUpNow() throws Exception {
-        return worker.submit(this::catchUp).get(10, TimeUnit.MINUTES);
-    }
-
-    /** Evaluates the given entries now on the worker thread and waits (benchmarks). */
-    public int evaluateNow(List<LedgerEntry> entries) throws Exception {
-        return worker.submit(() -> evaluate(entries)).get(10, TimeUnit.MINUTES);
-    }
-
-    /** Entries waiting in the queue. */
-    public int queued() {
-        return queue.size();
+    /** Evaluates the given entries now on the calling thread (tests, benchmarks). */
+    public int evaluateNow(List<LedgerEntry> entries) {
+        return evaluate(entries);
     }
 }

@@ -18,12 +18,16 @@ import java.util.concurrent.TimeUnit;
 import javax.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 
-import org.jiandu.api.alert.AlertLevel;
 import org.jiandu.api.alert.Alert;
+import org.jiandu.api.alert.AlertLevel;
+import org.jiandu.api.court.CourtDirectory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +85,11 @@ public class Sweeper {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
-    private final NodeMonitor monitor;
+    private final RuleRegistry registry;
+    /** Names the court in the fallback addressee, when a directory is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile CourtDirectory courts;
     private final Clock clock;
     private final AlertComposer composer;
     private final AlertPublisher publisher;
@@ -111,15 +119,15 @@ public class Sweeper {
     @Activate
     public Sweeper(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
             @Reference(target = "(osgi.unit.name=jiandu-monitor)") EntityManagerFactory emf,
-            @Reference NodeMonitor monitor, @Reference(target = "(jiandu.clock=true)") Clock clock,
+            @Reference RuleRegistry rules, @Reference(target = "(jiandu.clock=true)") Clock clock,
             @Reference EventAdmin eventAdmin, Map<String, Object> properties) {
         // the node monitor (same PID) logs and reports refused values; here they are replaced by defaults alike
         MonitorSettings config = MonitorSettings.of(properties);
         this.dataSource = dataSource;
-        this.monitor = monitor;
+        this.registry = rules;
         this.clock = clock;
         this.batchSize = config.sweepBatchSize();
-        this.composer = new AlertComposer(config.courtLeaders(), monitor::escalationWorkingDays);
+        this.composer = new AlertComposer(config.courtLeaders(), config.escalationWorkingDays(), this::courtName);
         this.publisher = new AlertPublisher(eventAdmin);
         // the tables exist before the first sweep
         emf.createEntityManager().close();
@@ -195,7 +203,7 @@ public class Sweeper {
         int lost = 0;
         long[] after = null;
         while (!Thread.currentThread().isInterrupted()) {
-            Set<String> rules = monitor.activeRuleIds();
+            Set<String> rules = registry.activeRuleIds();
             if (rules.isEmpty()) {
                 break;
             }
@@ -413,5 +421,11 @@ public class Sweeper {
             }
         }
         return p;
+    }
+
+    /** The court's name from the directory ({@code 北京市朝阳区人民法院}), or its code when none is installed or lists it. */
+    private String courtName(String code) {
+        CourtDirectory d = courts;
+        return d == null ? code : d.name(code);
     }
 }

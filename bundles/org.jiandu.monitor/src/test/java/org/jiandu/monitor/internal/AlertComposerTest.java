@@ -12,7 +12,8 @@ import org.jiandu.api.alert.AlertLevel;
 import org.junit.jupiter.api.Test;
 
 class AlertComposerTest {
-    private static final AlertComposer COMPOSER = new AlertComposer(Map.of("京0105", "京0105-FY01"), () -> 3);
+    private static final AlertComposer COMPOSER = new AlertComposer(Map.of("京0105", "京0105-FY01"), 3,
+            code -> code.equals("京0108") ? "北京市海淀区人民法院" : code);
 
     private static DueDeadline deadline(String handler, String leader, String court) {
         return new DueDeadline(7, 0, "（2024）" + court + "执1号", court, "art13.network-query", "启动网络查询", "第13条",
@@ -26,7 +27,7 @@ class AlertComposerTest {
         assertEquals("京0105-FY01", COMPOSER.compose(deadline(null, null, "京0105"), AlertLevel.ESCALATED, now)
                 .addressee());
         Alert other = COMPOSER.compose(deadline(null, null, "京0108"), AlertLevel.ESCALATED, now);
-        assertEquals("京0108执行局负责同志", other.addressee());
+        assertEquals("北京市海淀区人民法院执行局负责同志", other.addressee(), "the court named as the directory names it");
         assertTrue(other.message().startsWith("【督办】") && other.message().contains("3个工作日"), other.message());
     }
 

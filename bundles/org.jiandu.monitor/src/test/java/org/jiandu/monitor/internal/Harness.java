@@ -65,7 +65,9 @@ public final class Harness implements AutoCloseable {
     final MonitorConfig config;
     final List<NodeMonitor> monitors = new ArrayList<>();
     final List<Sweeper> sweepers = new ArrayList<>();
+    final List<RuleRegistry> registries = new ArrayList<>();
     NodeMonitor monitor;
+    RuleRegistry rules;
     Sweeper sweeper;
     final MonitorStore store;
 
@@ -78,7 +80,6 @@ public final class Harness implements AutoCloseable {
         this.ledger = new FakeLedger(clock);
         Map<String, Object> c = new HashMap<>(config);
         c.putIfAbsent("sweep_enabled", false);
-        c.putIfAbsent("catchUp_intervalSeconds", 3600);
         this.config = Configs.of(MonitorConfig.class, c);
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:monitor" + DATABASES.incrementAndGet());
@@ -93,22 +94,27 @@ public final class Harness implements AutoCloseable {
 
     /** A node monitor with the built-in rules, as after a (re)start. */
     NodeMonitor startMonitor() {
-        NodeMonitor m = new NodeMonitor(emf, ledger, CALENDAR, clock, eventAdmin, ConfigReader.propertiesOf(config));
+        RuleRegistry registry = new RuleRegistry(ConfigReader.propertiesOf(config));
+        registries.add(registry);
         for (DeadlineRule r : builtInRules()) {
-            m.addRule(r, Map.of("service.id", (long) monitors.size() * 100 + m.rules().size()));
+            registry.addRule(r, Map.of("service.id", (long) monitors.size() * 100 + registry.rules().size()));
         }
+        NodeMonitor m = new NodeMonitor(emf, ledger, CALENDAR, clock, eventAdmin, registry,
+                ConfigReader.propertiesOf(config));
+        rules = registry;
         monitors.add(m);
-        try {
-            // wait for the catch-up that readiness started, so that tests decide what is evaluated when
-            m.catchUpNow();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        // as the ledger follower does once the monitor is ready: everything recorded so far
+        catchUp(m);
         return m;
     }
 
+    /** What the ledger follower does on a catch-up pass: delivers the ledger; answers how many entries were new. */
+    int catchUp(NodeMonitor m) {
+        return m.deliver(ledger.recordedSince(java.time.Instant.EPOCH, null, org.jiandu.api.ledger.CaseLedger.MAX_PAGE));
+    }
+
     Sweeper startSweeper(NodeMonitor m) {
-        Sweeper s = new Sweeper(dataSource, emf, m, clock, eventAdmin, ConfigReader.propertiesOf(config));
+        Sweeper s = new Sweeper(dataSource, emf, rules, clock, eventAdmin, ConfigReader.propertiesOf(config));
         sweepers.add(s);
         return s;
     }
@@ -166,11 +172,11 @@ public final class Harness implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        for (RuleRegistry r : registries) {
+            r.deactivate();
+        }
         for (Sweeper s : sweepers) {
             s.deactivate();
-        }
-        for (NodeMonitor m : monitors) {
-            m.deactivate();
         }
         emf.close();
         EmbeddedDataSource drop = new EmbeddedDataSource();

@@ -41,7 +41,7 @@ class MonitorQueriesTest {
     /** Three cases transferred on 2024-09-27: each network-query deadline (5 WD) is overdue on 2024-10-11. */
     private void threeOverdueCases() throws Exception {
         h = new Harness("2024-10-11T10:00:00+08:00");
-        q = new MonitorQueries(h.store, h.monitor);
+        q = new MonitorQueries(h.store, h.rules);
         h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
         h.event(OTHER_COURT_CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
         h.event(THIRD_CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
@@ -114,7 +114,7 @@ class MonitorQueriesTest {
     @Test
     void findingsAreReadByKindAndAsAFeed() throws Exception {
         h = new Harness("2024-09-30T12:00:00+08:00");
-        q = new MonitorQueries(h.store, h.monitor);
+        q = new MonitorQueries(h.store, h.rules);
         h.event(CASE, PROPERTY_QUERY_STARTED, "2024-09-30T10:00:00+08:00", "propertyTypes", List.of("DEPOSIT"));
         List<Finding> byKind = q.findings(FindingFilter.of(CourtScope.all(), 10).withKind("ART13_QUERY_COVERAGE"))
                 .items();

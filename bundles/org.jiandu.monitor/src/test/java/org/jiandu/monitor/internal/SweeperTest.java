@@ -100,6 +100,60 @@ class SweeperTest {
     }
 
     @Test
+    void escalationWithoutAnyLeaderNamesTheCourtFromTheDirectory() throws Exception {
+        h = new Harness("2024-10-16T10:00:00+08:00");
+        h.sweeper.courts = new org.jiandu.api.court.CourtDirectory() {
+            private final org.jiandu.api.court.Court chaoyang = new org.jiandu.api.court.Court("京0105", "北京市朝阳区人民法院",
+                    org.jiandu.api.CourtLevel.BASIC, "京03", org.jiandu.api.court.CourtKind.ORDINARY);
+
+            @Override
+            public java.util.Optional<org.jiandu.api.court.Court> court(String code) {
+                return "京0105".equals(code) ? java.util.Optional.of(chaoyang) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<org.jiandu.api.court.Procuratorate> procuratorate(String code) {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public List<org.jiandu.api.court.Court> courts() {
+                return List.of(chaoyang);
+            }
+
+            @Override
+            public List<org.jiandu.api.court.Procuratorate> procuratorates() {
+                return List.of();
+            }
+
+            @Override
+            public boolean covers(String organisation, String courtCode) {
+                return courtCode.equals(organisation);
+            }
+
+            @Override
+            public java.util.Set<String> covered(String organisation) {
+                return java.util.Set.of();
+            }
+        };
+        h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
+        h.sweeper.sweep();
+        AlertEntity escalated = h.alerts(CASE).stream().filter(a -> a.getLevel().equals("ESCALATED")).findFirst()
+                .orElseThrow();
+        assertEquals("北京市朝阳区人民法院执行局负责同志", escalated.getAddressee());
+        assertTrue(escalated.getMessage().contains("北京市朝阳区人民法院执行局负责同志"), escalated.getMessage());
+    }
+
+    @Test
+    void escalationWithoutLeaderOrDirectoryNamesTheCourtByItsCode() throws Exception {
+        h = new Harness("2024-10-16T10:00:00+08:00");
+        h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
+        h.sweeper.sweep();
+        assertEquals("京0105执行局负责同志", h.alerts(CASE).stream().filter(a -> a.getLevel().equals("ESCALATED"))
+                .findFirst().orElseThrow().getAddressee());
+    }
+
+    @Test
     void aClosedDeadlineRaisesNothingMore() throws Exception {
         h = new Harness("2024-10-09T10:00:00+08:00");
         h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
@@ -174,13 +228,13 @@ class SweeperTest {
     void deadlinesOfARuleThatWentAwayAreNotAlertedUntilItComesBack() throws Exception {
         h = new Harness("2024-09-27T12:00:00+08:00");
         h.event(CASE, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
-        DeadlineRule query = h.monitor.rules().stream().filter(r -> r.id().equals(NetworkQueryRule.ID)).findFirst()
+        DeadlineRule query = h.rules.rules().stream().filter(r -> r.id().equals(NetworkQueryRule.ID)).findFirst()
                 .orElseThrow();
-        h.monitor.removeRule(query, Map.of());
+        h.rules.removeRule(query, Map.of());
         h.clock.set("2024-10-12T10:00:00+08:00");
         h.sweeper.sweep();
         assertEquals(0, h.alerts(CASE).stream().filter(a -> a.getRuleId().equals(NetworkQueryRule.ID)).count());
-        h.monitor.addRule(query, Map.of());
+        h.rules.addRule(query, Map.of());
         h.sweeper.sweep();
         assertEquals(1, h.alerts(CASE).stream().filter(a -> a.getRuleId().equals(NetworkQueryRule.ID)).count());
     }

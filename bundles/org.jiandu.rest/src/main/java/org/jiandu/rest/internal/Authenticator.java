@@ -34,6 +34,7 @@ final class Authenticator {
     private final String realm;
     private final long cacheMillis;
     private final Clock clock;
+    private final java.util.function.Supplier<org.jiandu.api.court.CourtDirectory> courts;
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Caller caller, long expiresAt) {
@@ -55,6 +56,13 @@ final class Authenticator {
     }
 
     Authenticator(String realm, long cacheMillis, Clock clock) {
+        this(realm, cacheMillis, clock, () -> null);
+    }
+
+    /** @param courts the court directory at the moment of a login (null when none is installed) */
+    Authenticator(String realm, long cacheMillis, Clock clock,
+            java.util.function.Supplier<org.jiandu.api.court.CourtDirectory> courts) {
+        this.courts = courts;
         this.realm = realm;
         this.cacheMillis = cacheMillis;
         this.clock = clock;
@@ -134,7 +142,7 @@ final class Authenticator {
                 roles.add(name);
             }
         }
-        return new Caller(user, Set.copyOf(roles), organisation);
+        return new Caller(user, Set.copyOf(roles), organisation, courts.get());
     }
 
     private static String fingerprint(String user, String password) {

@@ -73,6 +73,10 @@ public class RestServer implements HealthIndicator {
     private volatile boolean active;
     private final ConfigReport configReport;
     private final HealthRegistry health;
+    /** The court directory scoping is decided with, when one is installed (jiandu-core installs one). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile org.jiandu.api.court.CourtDirectory courts;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -110,7 +114,7 @@ public class RestServer implements HealthIndicator {
         }
         CXFNonSpringServlet cxf = new CXFNonSpringServlet();
         cxf.setBus(bus);
-        Authenticator authenticator = new Authenticator(realm, cacheSeconds * 1000L, clock);
+        Authenticator authenticator = new Authenticator(realm, cacheSeconds * 1000L, clock, () -> courts);
         ApiServlet servlet = new ApiServlet(cxf, authenticator, audit, json, clock);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, alias + "/*");

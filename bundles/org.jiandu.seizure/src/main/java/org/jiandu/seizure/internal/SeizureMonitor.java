@@ -12,6 +12,7 @@ import org.jiandu.api.Topics;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.CoreEventTypes;
 import org.jiandu.api.finding.FindingTopics;
+import org.jiandu.api.ledger.LedgerConsumer;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.seizure.internal.SeizureRegister.AssetView;
 import org.jiandu.seizure.internal.SeizureRegister.Releasable;
@@ -20,8 +21,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Keeps the registers up to date from the ledger's publications and, when a case's control changes — a payment
+ * Follows the ledger (a {@link LedgerConsumer} of scope {@link LedgerConsumer.Scope#SHARED}: it writes findings, so
+ * one node at a time, from a durable cursor; installed after cases were recorded, it goes through them) and, when a
+ * case's control changes — a payment
  * arrives, a value is re-appraised or a reference price set, an encumbrance ends, property is controlled or a queued
  * seizure takes effect — recomputes its register and raises:
  * <ul>
@@ -47,8 +48,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>An over-seizure objection (OVER_SEIZURE_OBJECTION, with or without a valuation request) changes nothing here:
  * the seizure is not suspended by it (Art. 15 ¶3); the register lists it.
  */
-@Component(property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
-public final class SeizureMonitor implements EventHandler {
+@Component(service = LedgerConsumer.class)
+public final class SeizureMonitor implements LedgerConsumer {
+    /** The follower's consumer id (health component {@code jiandu.follower.jiandu.seizure.findings}). */
+    static final String CONSUMER_ID = "jiandu.seizure.findings";
     static final String OVER_SEIZURE = "OVER_SEIZURE";
     static final String SPLIT_REGISTRATION = "SPLIT_REGISTRATION";
     static final Set<String> TRIGGERS = Set.of(CoreEventTypes.MONEY_RECEIVED, CoreEventTypes.VALUATION_RECORDED,
@@ -75,18 +78,33 @@ public final class SeizureMonitor implements EventHandler {
     }
 
     @Override
-    public void handleEvent(Event event) {
-        if (!(event.getProperty(Topics.PROP_ENTRY) instanceof LedgerEntry entry)) {
-            return;
-        }
-        try {
-            cache.apply(entry);
-            if (TRIGGERS.contains(entry.event().type()) && !entry.event().isCorrection()) {
-                recompute(entry);
+    public String id() {
+        return CONSUMER_ID;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.SHARED;
+    }
+
+    /**
+     * Recomputes each triggering entry's case. A database failure refuses the batch (the follower delivers it again;
+     * findings already stored are not raised twice); any other failure is logged and the entry's findings are missing.
+     */
+    @Override
+    public void accept(List<LedgerEntry> entries) {
+        for (LedgerEntry entry : entries) {
+            if (!TRIGGERS.contains(entry.event().type()) || entry.event().isCorrection()) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            LOG.error("Seizure register: could not recompute case {} after entry {} ({}); its findings for this"
-                    + " entry are missing", entry.event().caseNumber(), entry.seq(), entry.event().type(), e);
+            try {
+                recompute(entry);
+            } catch (javax.persistence.PersistenceException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.error("Seizure register: could not recompute case {} after entry {} ({}); its findings for this"
+                        + " entry are missing", entry.event().caseNumber(), entry.seq(), entry.event().type(), e);
+            }
         }
     }
 
@@ -94,7 +112,7 @@ public final class SeizureMonitor implements EventHandler {
     void recompute(LedgerEntry entry) {
         CaseNumber cn = entry.event().caseNumber();
         LocalDate today = LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE);
-        SeizureRegister reg = SeizureRegister.of(cn.canonical(), cache.facts(cn), today, settings.policy(cn));
+        SeizureRegister reg = SeizureRegister.of(cn.canonical(), cache.factsAt(cn, entry.seq()), today, settings.policy(cn));
         if (!reg.claim().known()) {
             return;
         }

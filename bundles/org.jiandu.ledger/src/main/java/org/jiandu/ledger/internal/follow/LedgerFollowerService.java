@@ -1,0 +1,268 @@
+package org.jiandu.ledger.internal.follow;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManagerFactory;
+
+import org.jiandu.api.Topics;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
+import org.jiandu.api.health.HealthState;
+import org.jiandu.api.ledger.CaseLedger;
+import org.jiandu.api.ledger.FollowerStatus;
+import org.jiandu.api.ledger.LedgerConsumer;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.api.ledger.LedgerFollower;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one ledger follower: delivers every ledger entry to every registered {@link LedgerConsumer} (whiteboard), each
+ * on its own {@link Track}, with the guarantees stated on {@link LedgerConsumer}. EventAdmin ({@code jiandu/case/*})
+ * only wakes the tracks early; the ledger itself ({@link CaseLedger#recordedSince}) is what they follow. Reports each
+ * consumer's lag as a {@link HealthIndicator} ({@code jiandu.follower.<id>}). Immediate: it must follow the ledger
+ * whether or not anyone asks for its services.
+ */
+@Component(immediate = true, service = {LedgerFollower.class, HealthIndicator.class, EventHandler.class},
+        configurationPid = FollowerConfig.PID, property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
+@Designate(ocd = FollowerConfig.class)
+public final class LedgerFollowerService implements LedgerFollower, HealthIndicator, EventHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(LedgerFollowerService.class);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+    private final CaseLedger ledger;
+    private final CursorStore store;
+    private final Clock clock;
+    private final Map<LedgerConsumer, Track> tracks = new LinkedHashMap<>();
+    private final List<LedgerConsumer> pending = new ArrayList<>();
+    private volatile Track[] snapshot = new Track[0];
+    private volatile Track.Settings settings;
+    private volatile String node;
+    private boolean active;
+    private final boolean ticking;
+
+    @Activate
+    public LedgerFollowerService(@Reference CaseLedger ledger,
+            @Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
+            @Reference(target = "(jiandu.clock=true)") Clock clock, FollowerConfig config) {
+        this(ledger, new JpaCursorStore(emf), clock, config, true);
+    }
+
+    /** @param ticking whether tracks read the ledger by themselves (tests drive them through catchUpNow instead) */
+    LedgerFollowerService(CaseLedger ledger, CursorStore store, Clock clock, FollowerConfig config, boolean ticking) {
+        this.ticking = ticking;
+        this.ledger = ledger;
+        this.store = store;
+        this.clock = clock;
+        this.settings = Track.Settings.of(config);
+        this.node = nodeId(config);
+        synchronized (this) {
+            active = true;
+            for (LedgerConsumer c : pending) {
+                startTrack(c);
+            }
+            pending.clear();
+        }
+        LOG.info("Ledger follower started on node {}", node);
+    }
+
+    @Modified
+    void modified(FollowerConfig config) {
+        Track.Settings s = Track.Settings.of(config);
+        settings = s;
+        for (Track t : snapshot) {
+            t.reconfigure(s);
+        }
+        if (!nodeId(config).equals(node)) {
+            LOG.warn("{}: node.id changes take effect at the next start of the ledger bundle", FollowerConfig.PID);
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        List<Track> all;
+        synchronized (this) {
+            active = false;
+            all = new ArrayList<>(tracks.values());
+            tracks.clear();
+            snapshot = new Track[0];
+        }
+        for (Track t : all) {
+            t.stop();
+        }
+    }
+
+    private static String nodeId(FollowerConfig config) {
+        if (config.node_id() != null && !config.node_id().isBlank()) {
+            return config.node_id().strip();
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return System.getProperty("karaf.name", "node") + "@" + host;
+    }
+
+    @Reference(service = LedgerConsumer.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "removeConsumer")
+    synchronized void addConsumer(LedgerConsumer consumer) {
+        if (!active) {
+            pending.add(consumer);
+            return;
+        }
+        startTrack(consumer);
+    }
+
+    void removeConsumer(LedgerConsumer consumer) throws InterruptedException {
+        Track t;
+        synchronized (this) {
+            pending.remove(consumer);
+            t = tracks.remove(consumer);
+            snapshot = tracks.values().toArray(new Track[0]);
+        }
+        if (t != null) {
+            // the consumer is going away: wait for a delivery in progress, so it is never called after this returns
+            t.stop();
+            LOG.info("Ledger follower: consumer {} stopped at {}", t.id(), t.status().cursor());
+        }
+    }
+
+    private void startTrack(LedgerConsumer consumer) {
+        String id;
+        LedgerConsumer.Scope scope;
+        try {
+            id = consumer.id();
+            scope = consumer.scope();
+        } catch (RuntimeException e) {
+            LOG.error("A LedgerConsumer failed to tell its id or scope; it gets no entries", e);
+            return;
+        }
+        if (id == null || !ID.matcher(id).matches() || scope == null) {
+            LOG.error("LedgerConsumer {} ({}): the id must be 1..100 letters, digits, '.', '_' or '-' and the scope"
+                    + " set; it gets no entries", id, consumer.getClass().getName());
+            return;
+        }
+        for (Track t : tracks.values()) {
+            if (t.id().equals(id)) {
+                LOG.error("Two LedgerConsumers have the id {} ({} and {}); the second gets no entries", id,
+                        t.consumer().getClass().getName(), consumer.getClass().getName());
+                return;
+            }
+        }
+        Track t = new Track(consumer, id, scope, ledger, store, clock, node, settings);
+        tracks.put(consumer, t);
+        snapshot = tracks.values().toArray(new Track[0]);
+        if (ticking) {
+            t.start();
+        }
+        LOG.info("Ledger follower: delivering to {} ({})", id, scope);
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getProperty(Topics.PROP_ENTRY) instanceof LedgerEntry entry) {
+            for (Track t : snapshot) {
+                t.offer(entry);
+            }
+        }
+    }
+
+    @Override
+    public List<FollowerStatus> statuses() {
+        List<FollowerStatus> out = new ArrayList<>();
+        for (Track t : snapshot) {
+            out.add(t.status());
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<FollowerStatus> status(String consumerId) {
+        return find(consumerId).map(Track::status);
+    }
+
+    @Override
+    public int catchUpNow(String consumerId, Duration timeout) throws TimeoutException, InterruptedException {
+        return find(consumerId).orElseThrow(() -> new IllegalArgumentException("No ledger consumer " + consumerId))
+                .catchUpNow(timeout);
+    }
+
+    private Optional<Track> find(String consumerId) {
+        for (Track t : snapshot) {
+            if (t.id().equals(consumerId)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One component per consumer, {@code jiandu.follower.<id>}: DEGRADED when it is not ready (entries wait), when
+     * it refuses entries, or when it is more than {@code lag.degradedSeconds} behind.
+     */
+    @Override
+    public List<ComponentHealth> health() {
+        List<ComponentHealth> out = new ArrayList<>();
+        for (Track t : snapshot) {
+            out.add(health(t));
+        }
+        return out;
+    }
+
+    static ComponentHealth health(Track t) {
+        FollowerStatus s = t.status();
+        List<String> reasons = new ArrayList<>();
+        HealthState state = HealthState.UP;
+        if (!s.ready()) {
+            reasons.add("Ledger consumer " + s.consumerId() + " is not ready to take entries (a part it needs is"
+                    + " missing); its entries wait");
+        }
+        if (t.failing()) {
+            reasons.add("Ledger consumer " + s.consumerId() + " refuses entries: " + s.lastError());
+        }
+        if (s.lagMillis() > t.settings().degradedMs()) {
+            reasons.add("Ledger consumer " + s.consumerId() + " is " + s.lagMillis() / 1000 + " s behind the ledger"
+                    + " (more than lag.degradedSeconds = " + t.settings().degradedMs() / 1000 + " of "
+                    + FollowerConfig.PID + ")");
+        }
+        if (!reasons.isEmpty()) {
+            state = HealthState.DEGRADED;
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("scope", s.scope().name());
+        d.put("node", s.node());
+        d.put("active", s.active());
+        if (s.leaseHolder() != null) {
+            d.put("leaseHolder", s.leaseHolder());
+        }
+        d.put("lagSeconds", s.lagMillis() / 1000);
+        d.put("cursor", s.cursor().toString());
+        d.put("queued", s.queued());
+        d.put("delivered", s.delivered());
+        d.put("failures", s.failures());
+        return new ComponentHealth("jiandu.follower." + s.consumerId(), state, reasons, d);
+    }
+}

@@ -1,0 +1,304 @@
+package org.jiandu.ledger.internal.follow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthState;
+import org.jiandu.api.ledger.LedgerConsumer.Scope;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.event.Event;
+
+/**
+ * The ledger follower over an in-memory ledger and a real cursor table (EclipseLink on an in-memory Derby): order
+ * per case, at least once, the durable shared cursor, the lease, per-node cursors, readiness and health.
+ */
+class FollowerTest {
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String A = "（2024）京0105执1号";
+    private static final String B = "（2024）京0105执2号";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-09-27T02:00:00Z"));
+    private final TestLedger ledger = new TestLedger(clock);
+    private final List<LedgerFollowerService> services = new ArrayList<>();
+    private EntityManagerFactory emf;
+    private EmbeddedDataSource dataSource;
+    private CursorStore store;
+
+    @BeforeEach
+    void database() {
+        dataSource = new EmbeddedDataSource();
+        dataSource.setDatabaseName("memory:follower" + DATABASES.incrementAndGet());
+        dataSource.setCreateDatabase("create");
+        Map<String, Object> props = new HashMap<>();
+        props.put("javax.persistence.nonJtaDataSource", dataSource);
+        emf = Persistence.createEntityManagerFactory("jiandu-ledger", props);
+        emf.createEntityManager().close();
+        store = new JpaCursorStore(emf);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (LedgerFollowerService s : services) {
+            s.deactivate();
+        }
+        emf.close();
+        EmbeddedDataSource drop = new EmbeddedDataSource();
+        drop.setDatabaseName(dataSource.getDatabaseName());
+        drop.setConnectionAttributes("drop=true");
+        try {
+            drop.getConnection().close();
+        } catch (SQLException expected) {
+            if (!"08006".equals(expected.getSQLState())) {
+                throw expected;
+            }
+        }
+    }
+
+    /** A follower as DS starts it; ticks are left to the tests (catchUpNow, EventAdmin) so nothing runs by itself. */
+    private LedgerFollowerService follower(String node, int commitLagSeconds) {
+        Map<String, Object> values = Map.of("node_id", node, "catchUp_commitLagSeconds", commitLagSeconds,
+                "catchUp_intervalSeconds", 3600, "poll_seconds", 0, "lag_degradedSeconds", 60);
+        FollowerConfig config = (FollowerConfig) Proxy.newProxyInstance(FollowerConfig.class.getClassLoader(),
+                new Class<?>[] {FollowerConfig.class}, (p, m, args) -> switch (m.getName()) {
+                    case "annotationType" -> FollowerConfig.class;
+                    case "hashCode" -> values.hashCode();
+                    case "equals" -> p == args[0];
+                    case "toString" -> values.toString();
+                    default -> values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
+                });
+        LedgerFollowerService s = new LedgerFollowerService(ledger, store, clock, config, false);
+        services.add(s);
+        return s;
+    }
+
+    private static void publish(LedgerFollowerService s, LedgerEntry e) {
+        s.handleEvent(new Event("jiandu/case/CASE_FILED", Map.of("entry", e)));
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void aConsumerRegisteredLateGetsTheWholeLedgerInOrderPerCase() throws Exception {
+        ledger.record(A);
+        ledger.record(B);
+        clock.advance(Duration.ofSeconds(1));
+        ledger.record(A);
+        ledger.record(B);
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.late", Scope.SHARED);
+        s.addConsumer(c);
+        assertEquals(5, s.catchUpNow("test.late", WAIT));
+        List<Long> a = c.received.stream().filter(e -> e.event().caseNumber().canonical().contains("执1号"))
+                .map(LedgerEntry::seq).toList();
+        List<Long> b = c.received.stream().filter(e -> e.event().caseNumber().canonical().contains("执2号"))
+                .map(LedgerEntry::seq).toList();
+        assertEquals(List.of(1L, 2L, 3L), a);
+        assertEquals(List.of(1L, 2L), b);
+    }
+
+    @Test
+    void aPublicationAfterAGapBringsTheMissedEntriesFirst() throws Exception {
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.gap", Scope.SHARED);
+        s.addConsumer(c);
+        s.catchUpNow("test.gap", WAIT);
+        ledger.record(A);
+        LedgerEntry third = ledger.record(A);
+        // the publication of the second entry was lost; the third arrives
+        publish(s, third);
+        await(() -> c.count() == 3, "entries 2 and 3");
+        assertEquals(List.of(1L, 2L, 3L), c.received.stream().map(LedgerEntry::seq).toList());
+    }
+
+    @Test
+    void anEntryAcceptedOnceIsNotDeliveredAgainInTheSameRun() throws Exception {
+        LedgerEntry first = ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.once", Scope.SHARED);
+        s.addConsumer(c);
+        assertEquals(1, s.catchUpNow("test.once", WAIT));
+        publish(s, first);
+        // the next pass rereads the commit-lag window, which holds the first entry again
+        assertEquals(0, s.catchUpNow("test.once", WAIT));
+        assertEquals(1, c.count());
+    }
+
+    @Test
+    void aRefusedBatchIsDeliveredAgainAndHealthSaysWhy() throws Exception {
+        ledger.record(A);
+        ledger.record(B);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.refuse", Scope.SHARED);
+        c.refuse.set(1);
+        s.addConsumer(c);
+        assertEquals(0, s.catchUpNow("test.refuse", WAIT));
+        ComponentHealth h = s.health().get(0);
+        assertEquals("jiandu.follower.test.refuse", h.component());
+        assertEquals(HealthState.DEGRADED, h.state());
+        assertTrue(h.reasons().get(0).contains("database unavailable"), h.reasons().toString());
+        Instant before = s.status("test.refuse").orElseThrow().cursor();
+        assertEquals(Instant.EPOCH, before, "the cursor stays before the refused batch");
+        assertEquals(2, s.catchUpNow("test.refuse", WAIT));
+        assertEquals(HealthState.UP, s.health().get(0).state());
+        assertEquals(0, s.status("test.refuse").orElseThrow().lagMillis());
+    }
+
+    @Test
+    void theSharedCursorSurvivesARestart() throws Exception {
+        ledger.record(A);
+        ledger.record(B);
+        clock.advance(Duration.ofMinutes(1));
+        LedgerFollowerService first = follower("n1", 10);
+        RecordingConsumer c1 = new RecordingConsumer("test.durable", Scope.SHARED);
+        first.addConsumer(c1);
+        assertEquals(2, first.catchUpNow("test.durable", WAIT));
+        first.deactivate();
+        services.remove(first);
+        // an hour later, a new entry; the restarted follower resumes from the stored cursor (less 10 s of lag)
+        clock.advance(Duration.ofHours(1));
+        LedgerEntry later = ledger.record(A);
+        LedgerFollowerService second = follower("n1", 10);
+        RecordingConsumer c2 = new RecordingConsumer("test.durable", Scope.SHARED);
+        second.addConsumer(c2);
+        assertEquals(1, second.catchUpNow("test.durable", WAIT));
+        assertEquals(List.of(later), c2.received);
+    }
+
+    @Test
+    void onlyTheNodeHoldingTheLeaseDeliversAndAnotherTakesOverWhenItStops() throws Exception {
+        ledger.record(A);
+        clock.advance(Duration.ofMinutes(10));
+        LedgerFollowerService n1 = follower("n1", 120);
+        LedgerFollowerService n2 = follower("n2", 120);
+        RecordingConsumer c1 = new RecordingConsumer("test.lease", Scope.SHARED);
+        RecordingConsumer c2 = new RecordingConsumer("test.lease", Scope.SHARED);
+        n1.addConsumer(c1);
+        assertEquals(1, n1.catchUpNow("test.lease", WAIT));
+        n2.addConsumer(c2);
+        assertEquals(0, n2.catchUpNow("test.lease", WAIT));
+        assertFalse(n2.status("test.lease").orElseThrow().active());
+        assertEquals("n1", n2.status("test.lease").orElseThrow().leaseHolder());
+        // a publication on the node without the lease is not processed there (n1 does not see it either)
+        publish(n2, ledger.record(A));
+        clock.advance(Duration.ofMinutes(5));
+        n1.deactivate();
+        services.remove(n1);
+        LedgerEntry third = ledger.record(A);
+        // n2 takes over from n1's cursor; the commit-lag window brings entry 2 (which n1 never saw) and 3
+        assertEquals(2, n2.catchUpNow("test.lease", WAIT));
+        assertEquals(List.of(2L, 3L), c2.received.stream().map(LedgerEntry::seq).toList());
+        assertEquals(third, c2.received.get(1));
+    }
+
+    @Test
+    void anExpiredLeaseIsTakenOverAndTheFormerHolderCannotMoveTheCursor() {
+        CursorStore.Lease a = store.acquire("test.expiry", "n1", 1_000, 30_000, 0);
+        assertTrue(a.held());
+        CursorStore.Lease b = store.acquire("test.expiry", "n2", 20_000, 30_000, 0);
+        assertFalse(b.held());
+        assertEquals("n1", b.holder());
+        // n1 stalls past its lease
+        CursorStore.Lease later = store.acquire("test.expiry", "n2", 40_000, 30_000, 0);
+        assertTrue(later.held());
+        assertFalse(store.move("test.expiry", "n1", 39_000, 41_000, 30_000));
+        assertTrue(store.move("test.expiry", "n2", 39_000, 41_000, 30_000));
+        assertEquals(39_000, store.acquire("test.expiry", "n2", 42_000, 30_000, 0).position());
+    }
+
+    @Test
+    void aPerNodeConsumerStartsWhereItSaysOnEveryNode() throws Exception {
+        ledger.record(A);
+        clock.advance(Duration.ofMinutes(10));
+        LedgerFollowerService n1 = follower("n1", 120);
+        LedgerFollowerService n2 = follower("n2", 120);
+        RecordingConsumer c1 = new RecordingConsumer("test.model", Scope.PER_NODE);
+        RecordingConsumer c2 = new RecordingConsumer("test.model", Scope.PER_NODE);
+        c1.startAt = clock.instant();
+        c2.startAt = clock.instant();
+        n1.addConsumer(c1);
+        n2.addConsumer(c2);
+        LedgerEntry fresh = ledger.record(A);
+        assertEquals(1, n1.catchUpNow("test.model", WAIT));
+        assertEquals(1, n2.catchUpNow("test.model", WAIT));
+        assertEquals(List.of(fresh), c1.received);
+        assertEquals(List.of(fresh), c2.received);
+    }
+
+    @Test
+    void aConsumerThatIsNotReadyGetsNothingUntilItIs() throws Exception {
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.ready", Scope.SHARED);
+        c.ready = false;
+        s.addConsumer(c);
+        publish(s, ledger.record(A));
+        assertEquals(0, s.catchUpNow("test.ready", WAIT));
+        assertEquals(0, c.count());
+        assertEquals(HealthState.DEGRADED, s.health().get(0).state());
+        c.ready = true;
+        assertEquals(2, s.catchUpNow("test.ready", WAIT));
+        assertEquals(HealthState.UP, s.health().get(0).state());
+    }
+
+    @Test
+    void aSecondConsumerWithTheSameIdGetsNothing() throws Exception {
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c1 = new RecordingConsumer("test.twice", Scope.SHARED);
+        RecordingConsumer c2 = new RecordingConsumer("test.twice", Scope.PER_NODE);
+        s.addConsumer(c1);
+        s.addConsumer(c2);
+        assertEquals(1, s.statuses().size());
+        assertEquals(1, s.catchUpNow("test.twice", WAIT));
+        assertEquals(0, c2.count());
+    }
+
+    @Test
+    void anEntryCommittedLateIsDeliveredByTheNextPassFromTheCommitLagWindow() throws Exception {
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.late-commit", Scope.SHARED);
+        s.addConsumer(c);
+        clock.advance(Duration.ofSeconds(30));
+        ledger.record(B);
+        assertEquals(2, s.catchUpNow("test.late-commit", WAIT));
+        // a long transaction stamped its entry 20 s ago and commits only now, after the pass read past it
+        clock.advance(Duration.ofSeconds(-20));
+        LedgerEntry late = ledger.record("（2024）京0105执3号");
+        clock.advance(Duration.ofSeconds(20));
+        assertEquals(1, s.catchUpNow("test.late-commit", WAIT));
+        assertEquals(late, c.received.get(2));
+    }
+}
