@@ -78,7 +78,7 @@ public abstract class JianduTestSupport {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevel.WARN),
             systemTimeout(300_000),
-            // STACK.md pitfall 3
+            // JDK 17 rejects a jar embedded in the JAX-RS API bundle ("Invalid CEN header") without this
             vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
             vmOption("-Duser.timezone=Asia/Shanghai"),
             vmOption("-Dfile.encoding=UTF-8"),

@@ -15,7 +15,7 @@ import java.util.List;
  * property case. Accepted type codes are the enforcement ones of the 《人民法院案件类型及其代字标准》, see
  * {@link #TYPE_CODES}.
  *
- * <p>Accepted input is exactly what Jiandu's RULES.md §C regex accepts
+ * <p>Accepted input is exactly what the 案号 format of 法〔2015〕137号 allows, as the regex
  * ({@code ^[（(]\d{4}[）)](最高法|[京津冀…军兵](\d{2}|\d{4})?)(知)?(执恢|执保|执异|执复|执监|执协|执他|执)\d+号$}), after
  * stripping surrounding whitespace, plus two range checks: the year lies in {@value #MIN_YEAR}–{@value #MAX_YEAR} and
  * the serial in 1–{@value #MAX_SERIAL}. Brackets may be full-width or half-width, even mixed; digits must be ASCII.

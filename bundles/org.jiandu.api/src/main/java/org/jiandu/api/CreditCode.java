@@ -5,7 +5,7 @@ package org.jiandu.api;
  * 《法人和其他组织统一社会信用代码编码规则》: 18 characters from {@value #CHARSET} (I, O, S, V and Z are never used):
  * registration authority (1), organisation category (1), registering authority's division code (6), the 主体标识码
  * = organisation code (9), and a check character (weights {@code 1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28},
- * check {@code CHARSET[(31 − Σ mod 31) mod 31]}); see RULES.md §C.
+ * check {@code CHARSET[(31 − Σ mod 31) mod 31]}).
  *
  * <p>The embedded organisation code (characters 9–17) is checked too, per GB 11714-1997 《全国组织机构代码编制规则》:
  * body characters valued 0–9 and A=10 … Z=35, weights {@code 3 7 9 10 5 8 4 2}, check {@code 11 − (Σ mod 11)}

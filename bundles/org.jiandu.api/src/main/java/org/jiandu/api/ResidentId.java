@@ -9,7 +9,7 @@ import java.time.YearMonth;
  * 居民身份证号码 — a citizen's identity number per GB 11643-1999 《公民身份号码》: a 6-digit address code (GB/T 2260
  * administrative division), an 8-digit birth date {@code yyyyMMdd}, a 3-digit sequence code and a check character
  * computed by ISO 7064:1983 MOD 11-2 (weights {@code 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2}, check
- * {@code "10X98765432"[Σ mod 11]}); see RULES.md §C.
+ * {@code "10X98765432"[Σ mod 11]}).
  *
  * <p>Only the 18-character form is accepted; 15-digit first-generation numbers are refused. The first digit must be
  * 1–8 (the province codes of GB/T 2260 start 1–8), the birth date must exist and lie in 1900 or later. A birth date

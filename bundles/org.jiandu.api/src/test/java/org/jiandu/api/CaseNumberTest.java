@@ -305,7 +305,7 @@ class CaseNumberTest {
     }
 
     /**
-     * The hand-written parser (which exists to give specific messages) accepts exactly what the RULES.md §C regex
+     * The hand-written parser (which exists to give specific messages) accepts exactly what the 案号 regex
      * accepts, plus the year and serial ranges, over every combination of good and bad fragments.
      */
     @Test

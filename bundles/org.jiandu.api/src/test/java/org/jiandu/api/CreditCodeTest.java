@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class CreditCodeTest {
     private static final String FIELD = "debtor.creditCode";
-    /** Both stated valid by RULES.md §C. */
+    /** Both valid under GB 32100-2015. */
     private static final String FUZHOU = "91350100M000100Y43";
     private static final String BEIJING = "91110000802100433B";
 

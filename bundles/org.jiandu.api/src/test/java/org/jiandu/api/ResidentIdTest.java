@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ResidentIdTest {
     private static final String FIELD = "debtor.idNumber";
-    /** The example of GB 11643-1999 quoted by RULES.md §C. */
+    /** The example of GB 11643-1999. */
     private static final String EXAMPLE = "11010519491231002X";
 
     /** GB 11643 check character, computed here independently of the class under test. */

@@ -9,7 +9,7 @@ import org.jiandu.api.ValidationException;
 /**
  * 扣除期限 — a deducted period: an interval of whole days, both ends inclusive, during which a deadline's clock
  * stops (announcement 公告, appraisal 鉴定, audit 审计, valuation 评估, suspension 中止, deferral 暂缓, auction and
- * sale periods; 法释〔2000〕29号, see RULES.md B7).
+ * sale periods; 法释〔2000〕29号).
  *
  * @param start  first day on which the clock is stopped
  * @param end    last day on which the clock is stopped ({@code >= start})

@@ -7,7 +7,7 @@ import org.jiandu.api.ValidationException;
 
 /**
  * The statutory working-day calendar of the People's Republic of China and the deadline arithmetic built on it
- * (Civil Procedure Law Art. 85; Civil Code Arts. 201–203; DESIGN.md "Time").
+ * (Civil Procedure Law Art. 85; Civil Code Arts. 201–203).
  *
  * <p>A <em>working day</em> (工作日) is a listed make-up workday (调休上班), or a Monday–Friday that is not a listed
  * public holiday. The lists come from the State Council's yearly notices; each year's data carries a

@@ -19,7 +19,7 @@ public sealed interface DeadlineAction permits DeadlineAction.Open, DeadlineActi
      *
      * @param request             trigger, amount and unit for the working-day calendar
      * @param stopsForCasePeriods whether the case's deducted periods (suspension, announcement, appraisal, audit,
-     *                            valuation, auction and sale periods; RULES.md B7) stop this deadline's clock
+     *                            valuation, auction and sale periods) stop this deadline's clock
      */
     record Open(String key, DeadlineRequest request, boolean stopsForCasePeriods) implements DeadlineAction {
     }

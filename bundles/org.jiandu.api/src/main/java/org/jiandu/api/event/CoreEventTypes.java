@@ -15,14 +15,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The core node vocabulary: the events of an enforcement case that the rules of 法〔2021〕322号 (RULES.md §A) and
+ * The core node vocabulary: the events of an enforcement case that the rules of 法〔2021〕322号 and
  * the related provisions need. Ids are bare upper-case names; extensions use {@code namespace.NAME}.
  *
  * <p>Payload fields are deliberately few and mostly optional: the host platform reports what it knows, and each
  * rule says what it needs. Unknown payload fields are kept as given.
  */
 public final class CoreEventTypes {
-    /** Property types a network query (总对总 / 点对点) can cover (Art. 13; RULES.md B11). */
+    /** Property types a network query (总对总 / 点对点) can cover (Art. 13 of 法〔2021〕322号: the 总对总 network query system). */
     public static final List<String> PROPERTY_TYPES = List.of("DEPOSIT", "REAL_ESTATE", "VEHICLE", "SECURITIES",
             "SHIP", "ONLINE_FUNDS", "WEALTH_PRODUCTS", "EQUITY", "INSURANCE", "HOUSING_FUND", "OTHER");
     /** Kinds of controlled assets. */
@@ -46,7 +46,7 @@ public final class CoreEventTypes {
     /** Kinds of enforcement costs other than the application fee (实际支出费用). */
     public static final List<String> COST_KINDS = List.of("APPRAISAL", "AUCTION", "STORAGE", "ANNOUNCEMENT", "TRAVEL",
         "OTHER");
-    /** Kinds of deducted periods (扣除期限, RULES.md B7). */
+    /** Kinds of deducted periods (扣除期限, 法释〔2000〕29号). */
     public static final List<String> DEDUCTION_KINDS = List.of("ANNOUNCEMENT", "APPRAISAL", "AUDIT", "VALUATION",
         "SUSPENSION", "DEFERRAL", "AUCTION", "SALE", "OTHER");
 
@@ -213,7 +213,7 @@ public final class CoreEventTypes {
             EventType.of(RESUMED, "恢复执行"),
             EventType.of(DEDUCTED_PERIOD_STARTED, "扣除期限开始",
                     required("periodId", STRING, "the period's id"),
-                    oneOf("kind", true, "kind of deducted period (RULES.md B7)", DEDUCTION_KINDS)),
+                    oneOf("kind", true, "kind of deducted period (法释〔2000〕29号)", DEDUCTION_KINDS)),
             EventType.of(DEDUCTED_PERIOD_ENDED, "扣除期限结束",
                     required("periodId", STRING, "the period's id")),
             EventType.of(PETITION_RECEIVED, "收到执行信访",
@@ -228,7 +228,7 @@ public final class CoreEventTypes {
             EventType.of(DISPUTE_RESOLVED, "执行争议协调完成",
                     required("disputeId", STRING, "the dispute's id")),
             EventType.of(CASE_CLOSED, "结案",
-                    oneOf("method", true, "closing method (RULES.md B7)", "FULLY_EXECUTED", "TERMINATED_ROUND",
+                    oneOf("method", true, "closing method (法释〔2000〕29号)", "FULLY_EXECUTED", "TERMINATED_ROUND",
                             "TERMINATED", "WITHDRAWN", "NOT_ENFORCED", "REJECTED")),
             // the seizure register's facts (Art. 15; 查封规定; 民诉法解释 Art. 485)
             EventType.of(CONTROL_RENEWED, "续行查封、扣押、冻结",

@@ -8,7 +8,7 @@ import org.jiandu.api.CaseNumber;
 import org.jiandu.api.event.CaseEvent;
 
 /**
- * The append-only, hash-chained store of case events (DESIGN.md "The flow"). Every fact about a case enters once,
+ * The append-only, hash-chained store of case events (docs/DESIGN.md "The flow"). Every fact about a case enters once,
  * through here. Registered by the ledger bundle; any bundle may use it.
  *
  * <p>Threading: every method is thread-safe and may be called from any thread; appends to one case are

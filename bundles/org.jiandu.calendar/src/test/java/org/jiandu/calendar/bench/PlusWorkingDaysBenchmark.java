@@ -25,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code plusWorkingDays} through the real service object (volatile snapshot read included) against a
  * day-by-day walk over the same calendar's {@code isWorkingDay}, on the same seeded inputs: trigger days
  * uniform in 2021-01-01 … 2025-06-30, amounts uniform in 1 … {@code maxAmount} (30 covers every working-day rule
- * of RULES.md; 250 is about a year). Each invocation runs the whole input array, so one "op" is one call.
+ * of 法〔2021〕322号; 250 is about a year). Each invocation runs the whole input array, so one "op" is one call.
  * Run with the {@code bench} profile (see PERFORMANCE.md).
  */
 @State(Scope.Thread)

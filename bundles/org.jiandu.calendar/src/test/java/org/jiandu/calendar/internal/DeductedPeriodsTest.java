@@ -20,7 +20,7 @@ import org.jiandu.api.calendar.ExplanationStep.Kind;
 import org.jiandu.api.calendar.PeriodUnit;
 import org.junit.jupiter.api.Test;
 
-/** 扣除期限: the clock stops on deducted days (RULES.md B7). */
+/** 扣除期限: the clock stops on deducted days (法释〔2000〕29号). */
 class DeductedPeriodsTest {
     private final CalendarSnapshot cal = Calendars.bundled();
 

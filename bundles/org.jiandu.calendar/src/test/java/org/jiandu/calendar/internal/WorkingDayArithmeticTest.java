@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jiandu.api.ValidationException;
 import org.junit.jupiter.api.Test;
 
-/** The day primitives: isWorkingDay, plusWorkingDays, workingDaysBetween (RULES.md D spot checks included). */
+/** The day primitives: isWorkingDay, plusWorkingDays, workingDaysBetween (spot checks from the State Council's holiday notices included). */
 class WorkingDayArithmeticTest {
     private final CalendarSnapshot cal = Calendars.bundled();
 

@@ -72,7 +72,7 @@ public class JpaCaseLedger implements CaseLedger {
         this.eventAdmin = eventAdmin;
         this.clock = clock;
         this.verifier = new Verifier(dataSource, clock);
-        // create the tables at activation, not on the first request (STACK.md pitfall 10)
+        // create the tables at activation, not on the first request (EclipseLink creates them lazily otherwise)
         emf.createEntityManager().close();
     }
 

@@ -18,7 +18,7 @@ import org.jiandu.api.ledger.CaseHistory;
 import org.jiandu.api.ledger.LedgerEntry;
 
 /**
- * The deducted periods (扣除期限, RULES.md B7) recorded on a case, as of some entry: those that ended, as
+ * The deducted periods (扣除期限, 法释〔2000〕29号) recorded on a case, as of some entry: those that ended, as
  * intervals for the calendar, and those still running, which stop the clock with no end known yet.
  *
  * <ul>
@@ -86,7 +86,7 @@ public record CasePeriods(List<DeductedInterval> closed, List<Running> running) 
         return closed.isEmpty() && running.isEmpty() ? NONE : new CasePeriods(List.copyOf(closed), List.copyOf(running));
     }
 
-    /** The Chinese name of a deduction kind (RULES.md B7). */
+    /** The Chinese name of a deduction kind (法释〔2000〕29号). */
     static String reason(String kind) {
         return switch (kind) {
             case "ANNOUNCEMENT" -> "公告";

@@ -36,7 +36,7 @@ public class AuditLog implements AuditSink {
     @Activate
     public AuditLog(@Reference(target = "(osgi.unit.name=jiandu-rest)") EntityManagerFactory emf) {
         this.emf = emf;
-        // create the tables now rather than on the first request (STACK.md pitfall 10)
+        // create the tables now rather than on the first request (EclipseLink creates them lazily otherwise)
         emf.createEntityManager().close();
         this.writer = new Thread(this::drain, "jiandu-audit-writer");
         writer.setDaemon(true);

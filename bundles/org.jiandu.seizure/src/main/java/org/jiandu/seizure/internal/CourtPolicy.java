@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A court's local choices where the law sets no number (RULES.md B4): the ratio above which controlled value
+ * A court's local choices where the law sets no number (查封规定 Art. 19): the ratio above which controlled value
  * "clearly exceeds" the claim (明显超标的) and the order of property by impact on the debtor.
  *
  * @param ratio  control clearly exceeds a claim when its value is above claim × ratio; at least 1
@@ -39,6 +39,6 @@ record CourtPolicy(BigDecimal ratio, List<ImpactClass> order, String source) {
     Map<String, Object> toMap() {
         return Map.of("clearlyExceedsRatio", ratio.toPlainString(), "impactOrder",
                 order.stream().map(Enum::name).toList(), "source", source,
-                "note", "“明显超标的”法律未规定具体比例，此为本院配置（RULES.md B4）");
+                "note", "“明显超标的”法律未规定具体比例，此为本院配置（查封规定第19条）");
     }
 }

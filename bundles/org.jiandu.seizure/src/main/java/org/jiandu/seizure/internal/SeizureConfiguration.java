@@ -10,13 +10,13 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * own, then its province's, then the default.
  */
 @ObjectClassDefinition(name = "Jiandu anti-over-seizure validation",
-        description = "Local choices where the law sets no number (Art. 15 of 法〔2021〕322号; RULES.md B4).")
+        description = "Local choices where the law sets no number (Art. 15 of 法〔2021〕322号).")
 public @interface SeizureConfiguration {
 
     /** {@code clearlyExceedsRatio}. */
     @AttributeDefinition(name = "Clearly exceeds (明显超标的) ratio",
             description = "Controlled value clearly exceeds the claim when above claim × ratio. The law sets no"
-                    + " number (查封规定 Art. 19; RULES.md B4): a local choice, a decimal from 1 to 10. Per court:"
+                    + " number (查封规定 Art. 19): a local choice, a decimal from 1 to 10. Per court:"
                     + " clearlyExceedsRatio.<court code or province>.")
     String clearlyExceedsRatio() default "1.2";
 

@@ -20,7 +20,7 @@ public @interface GuardsConfiguration {
     @AttributeDefinition(name = "Queryable property types (终本)",
             description = "Property types the network query system (总对总/点对点) of this court can query; before 终本 the"
                     + " recorded PROPERTY_QUERY_STARTED events must together cover all of them (终本规定 Art. 1(3);"
-                    + " Art. 13 of 法〔2021〕322号). Default: the types the national 总对总 system covers (RULES.md B11).")
+                    + " Art. 13 of 法〔2021〕322号). Default: the types the national 总对总 system covers (Art. 13 of 法〔2021〕322号).")
     String[] termination_queryablePropertyTypes() default {"DEPOSIT", "REAL_ESTATE", "VEHICLE", "SECURITIES", "SHIP",
         "ONLINE_FUNDS", "WEALTH_PRODUCTS"};
 

@@ -22,7 +22,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Art. 27 of 法〔2021〕322号 (RULES.md §A row 47): when negotiation with another authority fails
+ * Art. 27 of 法〔2021〕322号: when negotiation with another authority fails
  * ({@code DISPUTE_NEGOTIATION_FAILED}, {@code counterparty = AUTHORITY}) and the superior court's help is needed, the
  * court reports within 5 working days ({@code DISPUTE_REPORTED}; key {@code report:<disputeId>}); the superior
  * court starts coordination with the other authority within 10 working days of the report

@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Art. 27 of 法〔2021〕322号 (RULES.md §A row 46): a dispute between courts reported to the common superior court
+ * Art. 27 of 法〔2021〕322号: a dispute between courts reported to the common superior court
  * ({@code DISPUTE_REPORTED}, {@code counterparty = COURT} or absent) is resolved within 1 month
  * ({@code DISPUTE_RESOLVED}; key {@code resolve:<disputeId>}); the lower court then implements the coordination
  * opinion within 15 working days ({@code DISPUTE_DECISION_IMPLEMENTED}; key {@code implement:<disputeId>}).

@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 22 of 法〔2021〕322号 (RULES.md §A row 33): finance pays the applicant ({@code MONEY_DISBURSED}) within 5
+ * Art. 22 of 法〔2021〕322号: finance pays the applicant ({@code MONEY_DISBURSED}) within 5
  * working days of the payment notice ({@code PAYMENT_NOTICE_SENT}). One deadline per notice
  * ({@code notice:<hostEventId>}); a disbursement closes every earlier notice's deadline.
  *

@@ -24,7 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 16 of 法〔2021〕322号 (RULES.md §A row 23; 参考价规定 Art. 29): within 10 days of the reference price being
+ * Art. 16 of 法〔2021〕322号 (参考价规定 Art. 29): within 10 days of the reference price being
  * determined ({@code REFERENCE_PRICE_DETERMINED}) disposal starts ({@code DISPOSAL_STARTED} of the same asset). One
  * deadline per asset ({@code asset:<assetId>}); releasing the asset or closing the case closes it too; deducted
  * periods of the case stop the clock.

@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * The enforcement time limit (RULES.md B7; 最高人民法院关于严格执行案件审理期限制度的若干规定 法释〔2000〕29号 Art. 5):
+ * The enforcement time limit (最高人民法院关于严格执行案件审理期限制度的若干规定 法释〔2000〕29号 Art. 5):
  * a case is concluded within 6 months of filing ({@code CASE_FILED}); the periods of announcement, appraisal, audit,
  * valuation, suspension, deferral, auction and sale are not counted (Art. 9), so the case's deducted periods
  * ({@code DEDUCTED_PERIOD_STARTED/ENDED}, {@code SUSPENDED/RESUMED}) stop the clock. Closed by

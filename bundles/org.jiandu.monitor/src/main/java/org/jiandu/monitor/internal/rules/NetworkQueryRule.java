@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 13 of 法〔2021〕322号 (RULES.md §A row 12): within 5 working days of receiving the case from the filing
+ * Art. 13 of 法〔2021〕322号: within 5 working days of receiving the case from the filing
  * division ({@code TRANSFERRED_TO_ENFORCEMENT}) the enforcement division starts the network property query
  * ({@code PROPERTY_QUERY_STARTED}). Whether that query covers every queryable type is {@link QueryCoverageRule}'s
  * business. Closing the case also closes it.

@@ -24,7 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 13 of 法〔2021〕322号 (RULES.md §A row 13): when the online feedback shows property
+ * Art. 13 of 法〔2021〕322号: when the online feedback shows property
  * ({@code PROPERTY_QUERY_FEEDBACK} with {@code propertyFound = true}) control measures follow at once online, or
  * within 3 working days of the feedback offline. One deadline per feedback (key {@code feedback:<hostEventId>});
  * the next {@code PROPERTY_CONTROLLED} closes every earlier one, as does closing the case.

@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 22 of 法〔2021〕322号 (RULES.md §A row 32): within 10 working days of case money arriving
+ * Art. 22 of 法〔2021〕322号: within 10 working days of case money arriving
  * ({@code MONEY_RECEIVED}) the enforcement division sends finance the payment notice ({@code PAYMENT_NOTICE_SENT}).
  * A receipt wholly in dispute ({@code disputedAmount >= amount}) opens nothing; a partly disputed one does (the
  * undisputed part is paid first). One deadline per receipt ({@code receipt:<hostEventId>}); a notice, or a

@@ -22,7 +22,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Art. 30 of 法〔2021〕322号 (RULES.md §A row 50): an enforcement petition received ({@code PETITION_RECEIVED}) is
+ * Art. 30 of 法〔2021〕322号: an enforcement petition received ({@code PETITION_RECEIVED}) is
  * entered into the petition system within 5 working days ({@code PETITION_RECORDED}; key {@code record:<id>}) and
  * concluded within 30 working days of receipt ({@code PETITION_CLOSED}; key {@code close:<id>}).
  *

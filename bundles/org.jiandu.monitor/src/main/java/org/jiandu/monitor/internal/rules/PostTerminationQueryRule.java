@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * 终本规定 (法〔2016〕373号) Art. 9 (RULES.md B1): for 5 years after a case is terminated for this round (终本:
+ * 终本规定 (法〔2016〕373号) Art. 9: for 5 years after a case is terminated for this round (终本:
  * {@code TERMINATION_RULED}, or {@code CASE_CLOSED} with {@code method = TERMINATED_ROUND} when no ruling was
  * reported) the court queries the respondent's property online every 6 months. Deadline {@code q<n>} (n = 1 ..
  * years × 12 / interval) is due n × 6 months after the termination day; a {@code PROPERTY_QUERY_STARTED} on day d

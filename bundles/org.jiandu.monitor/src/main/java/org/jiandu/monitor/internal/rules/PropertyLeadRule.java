@@ -23,7 +23,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Art. 13 of 法〔2021〕322号 (RULES.md §A row 14): a clear, specific and urgent property lead
+ * Art. 13 of 法〔2021〕322号: a clear, specific and urgent property lead
  * ({@code PROPERTY_LEAD_RECEIVED} with {@code urgent} and {@code clearAndSpecific}) is verified within 24 hours; any
  * other lead within 3 days when urgent and 7 days otherwise (最高人民法院关于民事执行中财产调查若干问题的规定 Art. 2).
  * One deadline per lead (key {@code lead:<leadId>}), closed by {@code PROPERTY_LEAD_VERIFIED} of the same lead.

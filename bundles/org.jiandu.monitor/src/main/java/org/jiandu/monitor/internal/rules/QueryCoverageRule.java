@@ -19,10 +19,10 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * Art. 13 of 法〔2021〕322号 (RULES.md §A row 12, second half): a network query must cover every property type
+ * Art. 13 of 法〔2021〕322号 (second half): a network query must cover every property type
  * for which the query system is open. A {@code PROPERTY_QUERY_STARTED} whose {@code propertyTypes} lack a type
  * configured as queryable raises a finding (key {@code query:<hostEventId>}) naming the missing types. The default
- * list is the types of RULES.md B11 (deposits, real estate, vehicles, securities, ships, online funds, wealth
+ * list is the types the national 总对总 network query system covers (deposits, real estate, vehicles, securities, ships, online funds, wealth
  * products); a court sets what its system has open.
  *
  * <p>Rule id {@code art13.query-coverage}; configuration PID {@code org.jiandu.monitor.rule.art13.query_coverage} (file {@code etc/org.jiandu.monitor.rule.art13.query_coverage.cfg}).
@@ -35,7 +35,7 @@ public class QueryCoverageRule extends RuleSupport {
 
     @ObjectClassDefinition(name = "Jiandu rule art13.query-coverage", description = "网络查控的查询范围应覆盖系统已开通查询功能的全部财产类型（法〔2021〕322号 第13条）")
     public @interface Config {
-        @AttributeDefinition(description = "property types the network query system has open (RULES.md B11)")
+        @AttributeDefinition(description = "property types the network query system has open (Art. 13 of 法〔2021〕322号)")
         String[] queryableTypes() default {"DEPOSIT", "REAL_ESTATE", "VEHICLE", "SECURITIES", "SHIP", "ONLINE_FUNDS", "WEALTH_PRODUCTS"};
     }
 

@@ -26,7 +26,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 16 of 法〔2021〕322号 (RULES.md §A row 22; 参考价规定 法释〔2018〕15号): property seized that needs auction or
+ * Art. 16 of 法〔2021〕322号 (参考价规定 法释〔2018〕15号): property seized that needs auction or
  * sale gets its reference-price procedure started ({@code REFERENCE_PRICE_STARTED}) within 30 days of the control
  * ({@code PROPERTY_CONTROLLED}). Which asset kinds need disposal is configuration (default: everything but
  * deposits, which are deducted, not sold); a control without {@code assetKind}, or queued behind another court's

@@ -24,7 +24,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 17 of 法〔2021〕322号 (RULES.md §A row 25): self-disposal by the respondent ({@code DISPOSAL_STARTED} with
+ * Art. 17 of 法〔2021〕322号: self-disposal by the respondent ({@code DISPOSAL_STARTED} with
  * {@code method = SELF_DISPOSAL}) lasts at most 90 days; the deadline is its completion ({@code DISPOSAL_COMPLETED}
  * of the asset), or the court taking the disposal back ({@code DISPOSAL_STARTED} of the asset by another method),
  * releasing the asset or closing the case. (Refusing a longer period up front is the disposal guard's business.)

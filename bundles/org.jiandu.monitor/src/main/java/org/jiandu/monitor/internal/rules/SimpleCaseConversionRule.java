@@ -22,7 +22,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 7 of 法〔2021〕322号 (RULES.md §A row 6): a case classified onto the simple track (繁简分流, {@code
+ * Art. 7 of 法〔2021〕322号: a case classified onto the simple track (繁简分流, {@code
  * CASE_CLASSIFIED} with {@code track = SIMPLE}) that is not concluded within the court's set period (既定期限) must
  * be converted to an ordinary case. The period is a local parameter the opinion leaves to each court: the default
  * of 3 months is a placeholder [U], to be set in configuration. Closed by the conclusion of the case

@@ -21,7 +21,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /**
- * Art. 28 of 法〔2021〕322号 with Civil Procedure Law (2023) Art. 237 (RULES.md §A row 49): a case not executed
+ * Art. 28 of 法〔2021〕322号 with Civil Procedure Law (2023) Art. 237: a case not executed
  * 6 months after the application ({@code CASE_FILED}) lets the applicant go to the superior court; the opinion asks
  * superior courts to watch for passive enforcement. A risk flag: no deducted period stops it (Art. 237 counts from
  * the application). Closed by performance ({@code PERFORMANCE_COMPLETED}) or closing the case
