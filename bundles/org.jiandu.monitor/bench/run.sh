@@ -33,9 +33,12 @@ done
 sleep 20
 shell() { echo "$1" | bin/client -a 30201 -u admin -p admin -b 2>&1 | grep -v 'JAVA_HOME not set'; }
 shell "feature:repo-add mvn:org.jiandu/jiandu-bench-features/$version/xml/features
-feature:install jiandu-bench"
-shell 'help jiandu:monitor-bench-seed' | grep -q monitor-bench-seed \
-  || { echo "feature jiandu-bench did not install from $repo"; exit 1; }
+feature:install --no-auto-refresh jiandu-bench"
+# its commands register once the bundle's services are bound
+i=0
+until shell 'help jiandu:monitor-bench-seed' | grep -q monitor-bench-seed; do
+  i=$((i + 1)); [ $i -gt 30 ] && { echo "feature jiandu-bench did not install from $repo"; exit 1; }; sleep 1
+done
 echo "== $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)"
 if [ "$what" = ingest ] || [ "$what" = all ]; then
   cases=${INGEST_CASES:-2000}

@@ -215,11 +215,20 @@ final class KarafInstance {
      * repository, and fails unless its commands are there afterwards.
      */
     void installBenchFeature(String version, Duration timeout) throws IOException, InterruptedException {
+        // --no-auto-refresh: re-resolving would refresh the JPA bundles and restart Jiandu's under measurement
         String out = client("feature:repo-add mvn:org.jiandu/jiandu-bench-features/" + version + "/xml/features\n"
-                + "feature:install jiandu-bench\nhelp jiandu:jdbc-baseline", timeout);
-        if (!out.contains("jdbc-baseline") || out.contains("Error executing command")) {
+                + "feature:install --no-auto-refresh jiandu-bench", timeout);
+        if (out.contains("Error executing command")) {
             throw new IllegalStateException("feature jiandu-bench did not install from " + MAVEN_REPO
                     + " (run mvn -B -q install -DskipTests first): " + out.trim());
+        }
+        // its commands register once the bundle's services are bound
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!client("help jiandu:jdbc-baseline", timeout).contains("jdbc-baseline")) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("jiandu:jdbc-baseline did not appear after installing jiandu-bench");
+            }
+            Thread.sleep(500);
         }
     }
 

@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {GuardRegistry.class, GuardRegistryImpl.class})
 public class GuardRegistryImpl implements GuardRegistry {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private LedgerSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(GuardRegistryImpl.class);
     static final String REGISTRY = "jiandu.guard-registry";
 

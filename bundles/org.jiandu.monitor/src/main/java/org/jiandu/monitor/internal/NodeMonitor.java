@@ -66,6 +66,10 @@ import org.slf4j.LoggerFactory;
         property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
 @Designate(ocd = MonitorConfig.class)
 public class NodeMonitor implements EventHandler {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private MonitorSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
     static final String CURSOR = "ledger";
     private static final int QUEUE_CAPACITY = 200_000;

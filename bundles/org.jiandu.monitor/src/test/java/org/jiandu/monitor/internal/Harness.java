@@ -84,6 +84,7 @@ final class Harness implements AutoCloseable {
         dataSource.setCreateDatabase("create");
         Map<String, Object> props = new HashMap<>();
         props.put("javax.persistence.nonJtaDataSource", dataSource);
+        new MonitorSchema(dataSource);
         emf = Persistence.createEntityManagerFactory("jiandu-monitor", props);
         store = new MonitorStore(emf);
         monitor = startMonitor();

@@ -14,6 +14,10 @@ import org.osgi.service.component.annotations.Reference;
 /** Stores findings exactly once (unique key case + kind + key), one EntityManager and transaction per call. */
 @Component(service = FindingStore.class)
 public final class FindingStore {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private SeizureSchema schema;
+
     private final EntityManagerFactory emf;
 
     @Activate

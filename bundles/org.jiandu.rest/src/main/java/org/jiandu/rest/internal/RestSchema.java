@@ -1,0 +1,35 @@
+package org.jiandu.rest.internal;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jiandu.schema.internal.SchemaMigrator;
+import org.jiandu.schema.internal.SchemaMigrator.MigrationSet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The tables of this bundle, migrated to the version this code expects when the component activates (scripts in
+ * {@code src/main/resources/org/jiandu/rest/db/<vendor>/}, history in {@code JDRESTCHANGELOG}; docs/MIGRATIONS.md).
+ * Every component that reads or writes these tables references this service, so none touches them before the
+ * migration is done; a migration that fails leaves this component unsatisfied and those components inactive.
+ */
+@Component(service = RestSchema.class, immediate = true)
+public final class RestSchema {
+    static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.rest", "JDRESTCHANGELOG", "org/jiandu/rest/db",
+            List.of("JD_AUDIT", "JD_SEQUENCE"));
+
+    private final SchemaMigrator.Outcome outcome;
+
+    @Activate
+    public RestSchema(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource) {
+        this.outcome = SchemaMigrator.migrate(dataSource, RestSchema.class.getClassLoader(), MIGRATIONS);
+    }
+
+    /** The database and the version the tables are at. */
+    public SchemaMigrator.Outcome outcome() {
+        return outcome;
+    }
+}

@@ -1,0 +1,35 @@
+package org.jiandu.seizure.internal;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.jiandu.schema.internal.SchemaMigrator;
+import org.jiandu.schema.internal.SchemaMigrator.MigrationSet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The tables of this bundle, migrated to the version this code expects when the component activates (scripts in
+ * {@code src/main/resources/org/jiandu/seizure/db/<vendor>/}, history in {@code JDSEIZURECHANGELOG}; docs/MIGRATIONS.md).
+ * Every component that reads or writes these tables references this service, so none touches them before the
+ * migration is done; a migration that fails leaves this component unsatisfied and those components inactive.
+ */
+@Component(service = SeizureSchema.class, immediate = true)
+public final class SeizureSchema {
+    static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.seizure", "JDSEIZURECHANGELOG", "org/jiandu/seizure/db",
+            List.of("JD_SEIZURE_FINDING", "JD_SEIZURE_SEQUENCE"));
+
+    private final SchemaMigrator.Outcome outcome;
+
+    @Activate
+    public SeizureSchema(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource) {
+        this.outcome = SchemaMigrator.migrate(dataSource, SeizureSchema.class.getClassLoader(), MIGRATIONS);
+    }
+
+    /** The database and the version the tables are at. */
+    public SchemaMigrator.Outcome outcome() {
+        return outcome;
+    }
+}
