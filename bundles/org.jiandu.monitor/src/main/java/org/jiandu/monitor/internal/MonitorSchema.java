@@ -11,10 +11,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The tables of this bundle, migrated to the version this code expects when the component activates (scripts in
- * {@code src/main/resources/org/jiandu/monitor/db/<vendor>/}, history in {@code JDMONCHANGELOG}; docs/MIGRATIONS.md).
- * Every component that reads or writes these tables references this service, so none touches them before the
- * migration is done; a migration that fails leaves this component unsatisfied and those components inactive.
+ * The tables of this bundle, migrated to the version this code expects when the component activates (change log
+ * {@code src/main/resources/org/jiandu/monitor/db/changelog.yaml}, history {@code JDMONCHANGELOG};
+ * docs/MIGRATIONS.md). Every component that reads or writes these tables references this service, so none
+ * touches them before the migration is done; a migration that fails leaves this component unsatisfied and those
+ * components inactive.
  */
 @Component(service = MonitorSchema.class, immediate = true)
 public final class MonitorSchema {

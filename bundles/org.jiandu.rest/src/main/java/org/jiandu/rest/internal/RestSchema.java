@@ -11,15 +11,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The tables of this bundle, migrated to the version this code expects when the component activates (scripts in
- * {@code src/main/resources/org/jiandu/rest/db/<vendor>/}, history in {@code JDRESTCHANGELOG}; docs/MIGRATIONS.md).
- * Every component that reads or writes these tables references this service, so none touches them before the
- * migration is done; a migration that fails leaves this component unsatisfied and those components inactive.
+ * The tables of this bundle, migrated to the version this code expects when the component activates (change log
+ * {@code src/main/resources/org/jiandu/rest/db/changelog.yaml}, history {@code JDRESTCHANGELOG};
+ * docs/MIGRATIONS.md). Every component that reads or writes these tables references this service, so none
+ * touches them before the migration is done; a migration that fails leaves this component unsatisfied and those
+ * components inactive.
  */
 @Component(service = RestSchema.class, immediate = true)
 public final class RestSchema {
-    static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.rest", "JDRESTCHANGELOG", "org/jiandu/rest/db",
-            List.of("JD_AUDIT", "JD_SEQUENCE"));
+    static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.rest", "JDRESTCHANGELOG",
+            "org/jiandu/rest/db", List.of("JD_AUDIT", "JD_SEQUENCE"));
 
     private final SchemaMigrator.Outcome outcome;
 

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * <p>A database whose tables EclipseLink's DDL generation created (every installation before migrations) has the
  * bundle's tables and no history: change set 1, whose scripts are exactly what EclipseLink generated, carries the
  * precondition "its first table does not exist yet" (an {@code sqlCheck} on the catalogue: Liquibase's
- * {@code tableExists} never finds a name with '_' on Derby) with {@code onFail: MARK_RAN}, so Liquibase records it as run
- * without running it, and nothing is recreated; later change sets run as usual. A database where only some of the
+ * {@code tableExists} never finds a name with '_' on Derby) with {@code onFail: MARK_RAN}, so Liquibase records it
+ * as run without running it, and nothing is recreated; later change sets run as usual. A database where only some of the
  * first change set's tables exist is refused before Liquibase is asked: no Jiandu version left a database like
  * that, and guessing could lose data.
  *

@@ -12,8 +12,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Empty databases for schema tests: embedded Derby in memory, and a fresh schema on the PostgreSQL server named by
- * the system property {@value #POSTGRESQL} (for example {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres};
- * docs/MIGRATIONS.md says how to run one), whose tests run only when it is given.
+ * the system property {@value #POSTGRESQL} (for example
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres}; docs/MIGRATIONS.md says how to run one), whose
+ * tests run only when it is given.
  */
 public final class TestDatabases {
     /** The system property naming a PostgreSQL server for the schema tests. */

@@ -11,15 +11,16 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The tables of this bundle, migrated to the version this code expects when the component activates (scripts in
- * {@code src/main/resources/org/jiandu/seizure/db/<vendor>/}, history in {@code JDSEIZURECHANGELOG}; docs/MIGRATIONS.md).
- * Every component that reads or writes these tables references this service, so none touches them before the
- * migration is done; a migration that fails leaves this component unsatisfied and those components inactive.
+ * The tables of this bundle, migrated to the version this code expects when the component activates (change log
+ * {@code src/main/resources/org/jiandu/seizure/db/changelog.yaml}, history {@code JDSEIZURECHANGELOG};
+ * docs/MIGRATIONS.md). Every component that reads or writes these tables references this service, so none
+ * touches them before the migration is done; a migration that fails leaves this component unsatisfied and those
+ * components inactive.
  */
 @Component(service = SeizureSchema.class, immediate = true)
 public final class SeizureSchema {
-    static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.seizure", "JDSEIZURECHANGELOG", "org/jiandu/seizure/db",
-            List.of("JD_SEIZURE_FINDING", "JD_SEIZURE_SEQUENCE"));
+    static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.seizure", "JDSEIZURECHANGELOG",
+            "org/jiandu/seizure/db", List.of("JD_SEIZURE_FINDING", "JD_SEIZURE_SEQUENCE"));
 
     private final SchemaMigrator.Outcome outcome;
 
