@@ -6,8 +6,11 @@ import javax.sql.DataSource;
 
 import org.jiandu.schema.internal.SchemaMigrator;
 import org.jiandu.schema.internal.SchemaMigrator.MigrationSet;
+import org.jiandu.schema.internal.SchemaService;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -17,20 +20,37 @@ import org.osgi.service.component.annotations.Reference;
  * touches them before the migration is done; a migration that fails leaves this component unsatisfied and those
  * components inactive.
  */
-@Component(service = LedgerSchema.class, immediate = true)
+// registered as a service by SchemaService once the tables are migrated, not by DS
+@Component(service = {}, immediate = true)
 public final class LedgerSchema {
     static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.ledger", "JDLEDGERCHANGELOG",
             "org/jiandu/ledger/db",
             List.of("JD_LEDGER_ENTRY", "JD_LEDGER_CASE", "JD_GUARD_CHECK", "JD_LEDGER_SEQUENCE"));
 
-    private final SchemaMigrator.Outcome outcome;
+    private final SchemaService.Handle handle;
+    private volatile SchemaMigrator.Outcome outcome;
 
     @Activate
-    public LedgerSchema(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource) {
+    public LedgerSchema(BundleContext context,
+            @Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource) {
+        this.handle = SchemaService.start(context, LedgerSchema.class, this, dataSource, MIGRATIONS,
+                LedgerSchema.class.getClassLoader(), o -> outcome = o);
+    }
+
+    /** Migrates on the caller's thread (unit tests). */
+    LedgerSchema(DataSource dataSource) {
+        this.handle = null;
         this.outcome = SchemaMigrator.migrate(dataSource, LedgerSchema.class.getClassLoader(), MIGRATIONS);
     }
 
-    /** The database and the version the tables are at. */
+    @Deactivate
+    void deactivate() {
+        if (handle != null) {
+            handle.close();
+        }
+    }
+
+    /** The database and the version the tables are at (null while the migration runs). */
     public SchemaMigrator.Outcome outcome() {
         return outcome;
     }

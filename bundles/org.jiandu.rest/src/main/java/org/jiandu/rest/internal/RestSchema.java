@@ -6,8 +6,11 @@ import javax.sql.DataSource;
 
 import org.jiandu.schema.internal.SchemaMigrator;
 import org.jiandu.schema.internal.SchemaMigrator.MigrationSet;
+import org.jiandu.schema.internal.SchemaService;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
@@ -17,19 +20,36 @@ import org.osgi.service.component.annotations.Reference;
  * touches them before the migration is done; a migration that fails leaves this component unsatisfied and those
  * components inactive.
  */
-@Component(service = RestSchema.class, immediate = true)
+// registered as a service by SchemaService once the tables are migrated, not by DS
+@Component(service = {}, immediate = true)
 public final class RestSchema {
     static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.rest", "JDRESTCHANGELOG",
             "org/jiandu/rest/db", List.of("JD_AUDIT", "JD_SEQUENCE"));
 
-    private final SchemaMigrator.Outcome outcome;
+    private final SchemaService.Handle handle;
+    private volatile SchemaMigrator.Outcome outcome;
 
     @Activate
-    public RestSchema(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource) {
+    public RestSchema(BundleContext context,
+            @Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource) {
+        this.handle = SchemaService.start(context, RestSchema.class, this, dataSource, MIGRATIONS,
+                RestSchema.class.getClassLoader(), o -> outcome = o);
+    }
+
+    /** Migrates on the caller's thread (unit tests). */
+    RestSchema(DataSource dataSource) {
+        this.handle = null;
         this.outcome = SchemaMigrator.migrate(dataSource, RestSchema.class.getClassLoader(), MIGRATIONS);
     }
 
-    /** The database and the version the tables are at. */
+    @Deactivate
+    void deactivate() {
+        if (handle != null) {
+            handle.close();
+        }
+    }
+
+    /** The database and the version the tables are at (null while the migration runs). */
     public SchemaMigrator.Outcome outcome() {
         return outcome;
     }

@@ -221,6 +221,7 @@ public final class SchemaMigrator {
         scope.put(Scope.Attr.ui.name(), new LoggerUIService());
         scope.put("liquibase.analytics.enabled", Boolean.FALSE);
         scope.put("liquibase.showBanner", Boolean.FALSE);
+        scope.put("liquibase.showSummaryOutput", "LOG");
         // a node that finds another migrating looks again every 2 s, for up to 5 minutes (Liquibase's default)
         scope.put("liquibase.changelogLockPollRate", 2);
         scope.put(Scope.Attr.classLoader.name(), loader);
