@@ -36,7 +36,7 @@ shell "feature:repo-add mvn:org.jiandu/jiandu-bench-features/$version/xml/featur
 feature:install --no-auto-refresh jiandu-bench"
 # its commands register once the bundle's services are bound
 i=0
-until shell 'help jiandu:monitor-bench-seed' | grep -q monitor-bench-seed; do
+until shell 'jiandu:monitor-bench-seed --help' | grep -q monitor-bench-seed; do
   i=$((i + 1)); [ $i -gt 30 ] && { echo "feature jiandu-bench did not install from $repo"; exit 1; }; sleep 1
 done
 echo "== $(date -u +%FT%TZ) $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -224,7 +224,7 @@ final class KarafInstance {
         }
         // its commands register once the bundle's services are bound
         long until = System.nanoTime() + timeout.toNanos();
-        while (!client("help jiandu:jdbc-baseline", timeout).contains("jdbc-baseline")) {
+        while (!client("jiandu:jdbc-baseline --help", timeout).contains("jdbc-baseline")) {
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("jiandu:jdbc-baseline did not appear after installing jiandu-bench");
             }
