@@ -408,6 +408,9 @@ public final class JianduBench {
 
     private Void baseline(Phase batch) throws Exception {
         long rowsN = cfg.batchEvents;
+        log("JDBC baseline: feature:install jiandu-bench (from " + KarafInstance.MAVEN_REPO + ")");
+        karaf.installBenchFeature(System.getProperty("bench.version", "0.1.0-SNAPSHOT"),
+                Duration.ofSeconds(cfg.phaseTimeoutSeconds));
         log("JDBC baseline: warm-up jiandu:jdbc-baseline " + cfg.batchWarmupEvents + " " + cfg.batchSize);
         log("  " + karaf.client("jiandu:jdbc-baseline " + cfg.batchWarmupEvents + " " + cfg.batchSize,
                 Duration.ofSeconds(cfg.phaseTimeoutSeconds)).trim());

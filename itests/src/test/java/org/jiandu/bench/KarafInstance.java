@@ -60,6 +60,8 @@ final class KarafInstance {
         setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort", String.valueOf(rmiRegistryPort));
         setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(rmiServerPort));
         setProperty(etc.resolve("org.jiandu.demo.cfg"), "enabled", "false");
+        // the bench feature is not in the distribution: Karaf fetches it from the build's Maven repository
+        setProperty(etc.resolve("org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository", MAVEN_REPO);
         return new KarafInstance(workdir, httpPort, sshPort, System.getProperty("java.home"));
     }
 
@@ -202,6 +204,32 @@ final class KarafInstance {
     /** User + system CPU time of the Karaf JVM so far, in milliseconds (from /proc/&lt;pid&gt;/stat). */
     long cpuMillis() {
         return Machine.processCpuMillis(pid);
+    }
+
+    /** The Maven repository the build installed into (the bench profile passes it). */
+    static final String MAVEN_REPO = System.getProperty("bench.mavenRepo",
+            System.getProperty("user.home") + "/.m2/repository");
+
+    /**
+     * Installs the {@code jiandu-bench} feature (the benchmark drivers, which no distribution carries) from the Maven
+     * repository, and fails unless its commands are there afterwards.
+     */
+    void installBenchFeature(String version, Duration timeout) throws IOException, InterruptedException {
+        // --no-auto-refresh: re-resolving would refresh the JPA bundles and restart Jiandu's under measurement
+        String out = client("feature:repo-add mvn:org.jiandu/jiandu-bench-features/" + version + "/xml/features\n"
+                + "feature:install --no-auto-refresh jiandu-bench", timeout);
+        if (out.contains("Error executing command")) {
+            throw new IllegalStateException("feature jiandu-bench did not install from " + MAVEN_REPO
+                    + " (run mvn -B -q install -DskipTests first): " + out.trim());
+        }
+        // its commands register once the bundle's services are bound
+        long until = System.nanoTime() + timeout.toNanos();
+        while (!client("jiandu:jdbc-baseline --help", timeout).contains("jdbc-baseline")) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("jiandu:jdbc-baseline did not appear after installing jiandu-bench");
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Runs shell commands in the running Karaf through bin/client (batch mode, admin) and answers the output. */

@@ -41,6 +41,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component(service = GuardRegistry.class)
 public class GuardRegistryImpl implements GuardRegistry {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private LedgerSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(GuardRegistryImpl.class);
     static final String REGISTRY = "jiandu.guard-registry";
     /** Reads stored checks back: decimals exact, whole numbers as Long, as the canonical JSON wrote them. */

@@ -50,6 +50,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @Component(service = CaseLedger.class)
 public class JpaCaseLedger implements CaseLedger {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private LedgerSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(JpaCaseLedger.class);
     private static final int ATTEMPTS = 5;
 

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = CaseSearch.class)
 public class LedgerCaseSearch implements CaseSearch {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private LedgerSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(LedgerCaseSearch.class);
     private final EntityManagerFactory emf;
 

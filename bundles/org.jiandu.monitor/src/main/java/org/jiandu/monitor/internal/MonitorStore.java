@@ -23,6 +23,10 @@ import org.osgi.service.component.annotations.Reference;
  */
 @Component(service = MonitorStore.class)
 public class MonitorStore {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private MonitorSchema schema;
+
     private final EntityManagerFactory emf;
 
     @Activate

@@ -44,6 +44,10 @@ import org.slf4j.LoggerFactory;
         configurationPid = MonitorConfig.PID)
 @Designate(ocd = MonitorConfig.class)
 public class NodeMonitor implements LedgerConsumer, HealthIndicator {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private MonitorSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(NodeMonitor.class);
     /** The follower's consumer id: names the durable cursor and the health component {@code jiandu.follower.jiandu.monitor}. */
     public static final String CONSUMER_ID = "jiandu.monitor";

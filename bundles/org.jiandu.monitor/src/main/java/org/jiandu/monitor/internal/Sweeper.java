@@ -60,6 +60,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Sweeper.class, configurationPid = MonitorConfig.PID, immediate = true)
 public class Sweeper {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private MonitorSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
     /*
      * Read in the order of the NEXT_ALERT_AT index, so that FETCH FIRST stops after one batch instead of sorting

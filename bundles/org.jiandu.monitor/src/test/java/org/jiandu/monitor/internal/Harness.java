@@ -86,6 +86,7 @@ public final class Harness implements AutoCloseable {
         dataSource.setCreateDatabase("create");
         Map<String, Object> props = new HashMap<>();
         props.put("javax.persistence.nonJtaDataSource", dataSource);
+        new MonitorSchema(dataSource);
         emf = Persistence.createEntityManagerFactory("jiandu-monitor", props);
         store = new MonitorStore(emf);
         monitor = startMonitor();

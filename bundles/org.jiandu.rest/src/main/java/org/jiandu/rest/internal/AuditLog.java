@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = AuditLog.class)
 public class AuditLog implements AuditSink {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private RestSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     private static final int BATCH = 500;
 

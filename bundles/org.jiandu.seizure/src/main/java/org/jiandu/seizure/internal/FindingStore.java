@@ -20,6 +20,10 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = FindingStore.class)
 public final class FindingStore {
     private static final int CHUNK = 500;
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private SeizureSchema schema;
+
     private final EntityManagerFactory emf;
 
     @Activate

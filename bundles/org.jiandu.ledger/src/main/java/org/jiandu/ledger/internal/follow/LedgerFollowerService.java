@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
         configurationPid = FollowerConfig.PID, property = EventConstants.EVENT_TOPIC + "=" + Topics.CASE_ALL)
 @Designate(ocd = FollowerConfig.class)
 public final class LedgerFollowerService implements LedgerFollower, HealthIndicator, EventHandler {
+    /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
+    @Reference
+    private org.jiandu.ledger.internal.LedgerSchema schema;
+
     private static final Logger LOG = LoggerFactory.getLogger(LedgerFollowerService.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 

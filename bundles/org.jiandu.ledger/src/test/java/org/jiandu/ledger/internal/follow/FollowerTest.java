@@ -52,6 +52,8 @@ class FollowerTest {
         dataSource.setCreateDatabase("create");
         Map<String, Object> props = new HashMap<>();
         props.put("javax.persistence.nonJtaDataSource", dataSource);
+        // the tables as the bundle's migrations create them (docs/MIGRATIONS.md)
+        new org.jiandu.ledger.internal.LedgerSchema(dataSource);
         emf = Persistence.createEntityManagerFactory("jiandu-ledger", props);
         emf.createEntityManager().close();
         store = new JpaCursorStore(emf);

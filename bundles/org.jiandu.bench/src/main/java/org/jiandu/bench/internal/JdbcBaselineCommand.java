@@ -1,4 +1,4 @@
-package org.jiandu.ledger.internal;
+package org.jiandu.bench.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package org.jiandu.monitor.internal;
+package org.jiandu.bench.internal;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -39,13 +39,23 @@ import org.jiandu.api.ledger.CaseLedger;
 
 /**
  * Benchmarks of the node monitor, run inside Karaf against the database it uses (embedded Derby can be opened by one
- * JVM only). See the bundle's PERFORMANCE.md. They write rows marked as bench rows (deadline key {@code bench},
- * cases of the fictitious courts 京0191–京0199 and host event ids {@code BENCH-…}): run them on a bench database,
- * never on a court's.
+ * JVM only). See {@code bundles/org.jiandu.monitor/PERFORMANCE.md}. They write rows marked as bench rows (deadline
+ * key {@code bench}, cases of the fictitious courts 京0191–京0199 and host event ids {@code BENCH-…}) into the
+ * append-only ledger and the monitor's tables: run them on a bench database, never on a court's. That is why they
+ * live in this bundle, which no distribution carries (feature {@code jiandu-bench}).
+ *
+ * <p>They reach the monitor only as an integrator could: events go in through {@link CaseLedger}; what the monitor
+ * did is read from its tables ({@code JD_MON_DEADLINE}, {@code JD_MON_ALERT}, {@code JD_MON_CASE}) through the
+ * DataSource. The monitor's own evaluation figures are printed by {@code jiandu:monitor-stats}, which
+ * {@code bench/run.sh} calls around each run.
  */
-public final class BenchCommands {
-    private BenchCommands() {
+public final class MonitorBenchCommands {
+    private MonitorBenchCommands() {
     }
+
+    /** The monitor's alert level names and the bit of REMINDER in {@code JD_MON_DEADLINE.FIRED}. */
+    static final String OVERDUE = "OVERDUE";
+    static final int REMINDER_BIT = 1;
 
     static final String BENCH_RULE = "art13.network-query";
     static final String[] COURTS = {"京0191", "京0192", "京0193", "京0194", "京0195", "京0196", "京0197", "京0198",
@@ -108,8 +118,8 @@ public final class BenchCommands {
                     p.setLong(10, expires - 86_400_000L);
                     p.setLong(11, expires + 5 * 86_400_000L);
                     p.setLong(12, expires);
-                    p.setString(13, AlertLevel.OVERDUE.name());
-                    p.setInt(14, AlertLevel.REMINDER.bit());
+                    p.setString(13, OVERDUE);
+                    p.setInt(14, REMINDER_BIT);
                     p.setLong(15, jianduClock.millis());
                     p.setLong(16, jianduClock.millis());
                     p.addBatch();
@@ -299,22 +309,23 @@ public final class BenchCommands {
 
     /**
      * {@code jiandu:monitor-bench-ingest --cases 2000 [--sync]}: appends realistic case histories (12 events per case)
-     * through the CaseLedger service and reports what the monitor's evaluation cost per entry: with {@code --sync}
-     * each append waits until the monitor has evaluated it (one entry per transaction), otherwise entries are
-     * evaluated in the batches that accumulate.
+     * through the CaseLedger service: with {@code --sync} each append waits until the monitor has evaluated and
+     * committed it (its case row in {@code JD_MON_CASE} reaches the entry's position), so every entry is evaluated in
+     * a transaction of its own; otherwise entries are evaluated in the batches that accumulate, and the command waits
+     * until every case is evaluated. What the evaluation cost is printed by {@code jiandu:monitor-stats} (run it with
+     * {@code --reset} before).
      */
     @Command(scope = "jiandu", name = "monitor-bench-ingest",
             description = "Benchmark: the rule work added to ingesting one event (bench database only)")
     @Service
     public static class Ingest implements Action {
+        private static final int EVENTS_PER_CASE = 12;
+
         @Reference
         private CaseLedger ledger;
 
-        @Reference
-        private NodeMonitor monitor;
-
-        @Reference
-        private org.jiandu.api.ledger.LedgerFollower follower;
+        @Reference(filter = "(osgi.jndi.service.name=jiandu)")
+        private DataSource dataSource;
 
         @Reference(filter = "(jiandu.clock=true)")
         private Clock clock;
@@ -326,69 +337,113 @@ public final class BenchCommands {
         private boolean sync;
 
         @Override
-        public Object execute() {
-            monitor.stats().reset();
+        public Object execute() throws Exception {
             long run = System.currentTimeMillis() % 9_000;
             OffsetDateTime base = OffsetDateTime.now(clock).minusDays(60);
             List<Long> appendMicros = new ArrayList<>();
             long start = System.nanoTime();
             int events = 0;
-            for (int c = 0; c < cases; c++) {
-                String cn = "（2025）京0198执" + (run * 10_000 + c + 1) + "号";
-                Object[][] script = {
-                    {"CASE_FILED", 0, new Object[] {"claimPrincipal", new java.math.BigDecimal("50000.00")}},
-                    {"HANDLER_ASSIGNED", 1, new Object[] {"handler", "京0198-ZXY01", "leader", "京0198-TZ01"}},
-                    {"TRANSFERRED_TO_ENFORCEMENT", 2, new Object[] {}},
-                    {"PROPERTY_QUERY_STARTED", 5, new Object[] {"propertyTypes", List.of("DEPOSIT", "REAL_ESTATE")}},
-                    {"PROPERTY_QUERY_FEEDBACK", 8, new Object[] {"propertyFound", true}},
-                    {"PROPERTY_CONTROLLED", 9, new Object[] {"assetId", "A" + c, "assetKind", "REAL_ESTATE"}},
-                    {"PETITION_RECEIVED", 10, new Object[] {"petitionId", "P" + c}},
-                    {"DEDUCTED_PERIOD_STARTED", 12, new Object[] {"periodId", "D" + c, "kind", "APPRAISAL"}},
-                    {"DEDUCTED_PERIOD_ENDED", 20, new Object[] {"periodId", "D" + c}},
-                    {"REFERENCE_PRICE_STARTED", 21, new Object[] {"assetId", "A" + c}},
-                    {"MONEY_RECEIVED", 25, new Object[] {"amount", new java.math.BigDecimal("800.00")}},
-                    {"PAYMENT_NOTICE_SENT", 28, new Object[] {}},
-                };
-                int seq = 0;
-                for (Object[] step : script) {
-                    seq++;
-                    Object[] kv = (Object[]) step[2];
-                    java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
-                    for (int k = 0; k < kv.length; k += 2) {
-                        payload.put((String) kv[k], kv[k + 1]);
-                    }
-                    long evaluatedBefore = (long) monitor.stats().snapshot().get("entriesEvaluated");
-                    long t0 = System.nanoTime();
-                    ledger.append(new CaseEvent("BENCH-ING-" + run + "-" + c + "-" + seq, CaseNumber.parse(cn),
-                            (String) step[0], base.plusDays((Integer) step[1]), null,
-                            new Actor("京0198-ZXY01", "执行员", "京0198"), Payload.of(payload), null));
-                    appendMicros.add((System.nanoTime() - t0) / 1000);
-                    events++;
-                    if (sync) {
-                        long until = System.nanoTime() + 10_000_000_000L;
-                        while ((long) monitor.stats().snapshot().get("entriesEvaluated") <= evaluatedBefore
-                                && System.nanoTime() < until) {
-                            LockSupport.parkNanos(20_000L);
+            int late = 0;
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement evaluated = c.prepareStatement(
+                            "SELECT LAST_SEQ FROM JD_MON_CASE WHERE CASE_NUMBER = ?")) {
+                for (int k = 0; k < cases; k++) {
+                    CaseNumber cn = CaseNumber.parse(caseNumber(run, k));
+                    Object[][] script = script(k);
+                    int seq = 0;
+                    for (Object[] step : script) {
+                        seq++;
+                        Object[] kv = (Object[]) step[2];
+                        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+                        for (int i = 0; i < kv.length; i += 2) {
+                            payload.put((String) kv[i], kv[i + 1]);
+                        }
+                        long t0 = System.nanoTime();
+                        long position = ledger.append(new CaseEvent("BENCH-ING-" + run + "-" + k + "-" + seq, cn,
+                                (String) step[0], base.plusDays((Integer) step[1]), null,
+                                new Actor("京0198-ZXY01", "执行员", "京0198"), Payload.of(payload), null))
+                                .entry().seq();
+                        appendMicros.add((System.nanoTime() - t0) / 1000);
+                        events++;
+                        if (sync && !waitEvaluated(evaluated, cn.canonical(), position, 10_000_000_000L)) {
+                            late++;
                         }
                     }
                 }
             }
-            long until = System.nanoTime() + 600_000_000_000L;
-            while (follower.status(NodeMonitor.CONSUMER_ID).map(f -> f.queued() > 0).orElse(false)
-                    && System.nanoTime() < until) {
-                LockSupport.parkNanos(10_000_000L);
-            }
+            long unevaluated = waitAllEvaluated(run, 600_000_000_000L);
             double s = (System.nanoTime() - start) / 1e9;
-            MonitorStats st = monitor.stats();
             System.out.printf("%,d events on %,d cases in %.1f s (%,.0f events/s), evaluation %s%n", events, cases, s,
                     events / s, sync ? "one entry at a time" : "in the batches that accumulated");
+            if (late > 0 || unevaluated > 0) {
+                System.out.printf("NOT EVALUATED in time: %,d entries waited more than 10 s; %,d cases unevaluated "
+                        + "at the end%n", late, unevaluated);
+            }
             print("ledger append (CaseLedger.append, commit included)", appendMicros);
-            System.out.printf("monitor evaluation per entry (rules + deadline writes + commit, µs): p50 %.1f  p90 %.1f  "
-                    + "p99 %.1f%n", st.perEntryMicros(0.5), st.perEntryMicros(0.9), st.perEntryMicros(0.99));
-            System.out.printf("all rules on one entry, in memory (µs): p50 %.1f  p90 %.1f  p99 %.1f%n",
-                    st.rulesMicros(0.5), st.rulesMicros(0.9), st.rulesMicros(0.99));
-            System.out.println(st.snapshot());
+            System.out.println("the monitor's evaluation cost per entry: jiandu:monitor-stats");
             return null;
+        }
+
+        private static String caseNumber(long run, int k) {
+            return "（2025）京0198执" + (run * 10_000 + k + 1) + "号";
+        }
+
+        private static Object[][] script(int c) {
+            return new Object[][] {
+                {"CASE_FILED", 0, new Object[] {"claimPrincipal", new java.math.BigDecimal("50000.00")}},
+                {"HANDLER_ASSIGNED", 1, new Object[] {"handler", "京0198-ZXY01", "leader", "京0198-TZ01"}},
+                {"TRANSFERRED_TO_ENFORCEMENT", 2, new Object[] {}},
+                {"PROPERTY_QUERY_STARTED", 5, new Object[] {"propertyTypes", List.of("DEPOSIT", "REAL_ESTATE")}},
+                {"PROPERTY_QUERY_FEEDBACK", 8, new Object[] {"propertyFound", true}},
+                {"PROPERTY_CONTROLLED", 9, new Object[] {"assetId", "A" + c, "assetKind", "REAL_ESTATE"}},
+                {"PETITION_RECEIVED", 10, new Object[] {"petitionId", "P" + c}},
+                {"DEDUCTED_PERIOD_STARTED", 12, new Object[] {"periodId", "D" + c, "kind", "APPRAISAL"}},
+                {"DEDUCTED_PERIOD_ENDED", 20, new Object[] {"periodId", "D" + c}},
+                {"REFERENCE_PRICE_STARTED", 21, new Object[] {"assetId", "A" + c}},
+                {"MONEY_RECEIVED", 25, new Object[] {"amount", new java.math.BigDecimal("800.00")}},
+                {"PAYMENT_NOTICE_SENT", 28, new Object[] {}},
+            };
+        }
+
+        /** Polls the case's monitor row until it has evaluated {@code seq}; false when the bound ran out. */
+        private static boolean waitEvaluated(PreparedStatement evaluated, String caseNumber, long seq, long boundNanos)
+                throws java.sql.SQLException {
+            long until = System.nanoTime() + boundNanos;
+            evaluated.setString(1, caseNumber);
+            while (System.nanoTime() < until) {
+                try (ResultSet rs = evaluated.executeQuery()) {
+                    if (rs.next() && rs.getLong(1) >= seq) {
+                        return true;
+                    }
+                }
+                LockSupport.parkNanos(50_000L);
+            }
+            return false;
+        }
+
+        /** Waits until every case of this run is evaluated to its last entry; answers how many are not. */
+        private long waitAllEvaluated(long run, long boundNanos) throws java.sql.SQLException, InterruptedException {
+            long until = System.nanoTime() + boundNanos;
+            long missing = cases;
+            try (Connection c = dataSource.getConnection(); PreparedStatement each = c.prepareStatement(
+                    "SELECT LAST_SEQ FROM JD_MON_CASE WHERE CASE_NUMBER = ?")) {
+                while (System.nanoTime() < until) {
+                    missing = 0;
+                    for (int k = 0; k < cases; k++) {
+                        each.setString(1, CaseNumber.parse(caseNumber(run, k)).canonical());
+                        try (ResultSet rs = each.executeQuery()) {
+                            if (!rs.next() || rs.getLong(1) < EVENTS_PER_CASE) {
+                                missing++;
+                            }
+                        }
+                    }
+                    if (missing == 0) {
+                        return 0;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+            return missing;
         }
     }
 }
