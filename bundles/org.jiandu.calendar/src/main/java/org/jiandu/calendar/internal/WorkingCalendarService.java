@@ -74,9 +74,12 @@ public final class WorkingCalendarService implements WorkingCalendar, HealthIndi
         }
     }
 
-    /** With a typed configuration (tests). */
-    public WorkingCalendarService(CalendarConfiguration config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static WorkingCalendarService of(CalendarConfiguration config) {
+        return new WorkingCalendarService(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -45,7 +45,7 @@ public class PlusWorkingDaysBenchmark {
 
     @Setup
     public void setUp() {
-        calendar = new WorkingCalendarService(new CalendarConfiguration() {
+        calendar = WorkingCalendarService.of(new CalendarConfiguration() {
             @Override
             public boolean fallback_weekendsOnly() {
                 return false;

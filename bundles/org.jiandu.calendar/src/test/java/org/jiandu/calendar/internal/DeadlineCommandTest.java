@@ -58,7 +58,7 @@ class DeadlineCommandTest {
 
     @Test
     void calendarYearsCommandShowsRefusedConfigurations() {
-        WorkingCalendarService service = new WorkingCalendarService(Calendars.config(false));
+        WorkingCalendarService service = WorkingCalendarService.of(Calendars.config(false));
         service.addYear(new CalendarYearConfiguration(), Calendars.with(Calendars.year2027("bad"), "version", ""));
         CalendarYearsCommand c = new CalendarYearsCommand();
         c.calendar = service;

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * Services delivers them when a file appears in, changes in or leaves Karaf's etc/.
  */
 class YearConfigurationTest {
-    private final WorkingCalendarService service = new WorkingCalendarService(Calendars.config(false));
+    private final WorkingCalendarService service = WorkingCalendarService.of(Calendars.config(false));
 
     private CalendarCoverage.Rejection onlyRejection() {
         List<CalendarCoverage.Rejection> rejected = service.coverage().rejected();

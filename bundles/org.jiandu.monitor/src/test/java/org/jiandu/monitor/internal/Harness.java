@@ -44,7 +44,7 @@ import org.osgi.service.event.EventAdmin;
  */
 public final class Harness implements AutoCloseable {
     private static final AtomicInteger DATABASES = new AtomicInteger();
-    static final WorkingCalendar CALENDAR = new WorkingCalendarService(Configs.defaults(CalendarConfiguration.class));
+    static final WorkingCalendar CALENDAR = WorkingCalendarService.of(Configs.defaults(CalendarConfiguration.class));
 
     final MutableClock clock;
     final FakeLedger ledger;
@@ -121,22 +121,22 @@ public final class Harness implements AutoCloseable {
     }
 
     public static List<DeadlineRule> builtInRules() {
-        return List.of(new SimpleCaseConversionRule(Configs.defaults(SimpleCaseConversionRule.Config.class)),
-                new NetworkQueryRule(Configs.defaults(NetworkQueryRule.Config.class)),
-                new OfflineControlRule(Configs.defaults(OfflineControlRule.Config.class)),
-                new PropertyLeadRule(Configs.defaults(PropertyLeadRule.Config.class)),
-                new QueryCoverageRule(Configs.defaults(QueryCoverageRule.Config.class)),
-                new ReferencePriceRule(Configs.defaults(ReferencePriceRule.Config.class)),
-                new DisposalStartRule(Configs.defaults(DisposalStartRule.Config.class)),
-                new SelfDisposalRule(Configs.defaults(SelfDisposalRule.Config.class)),
-                new PaymentNoticeRule(Configs.defaults(PaymentNoticeRule.Config.class)),
-                new DisbursementRule(Configs.defaults(DisbursementRule.Config.class)),
-                new CourtDisputeRule(Configs.defaults(CourtDisputeRule.Config.class)),
-                new AuthorityDisputeRule(Configs.defaults(AuthorityDisputeRule.Config.class)),
-                new UnexecutedSixMonthsRule(Configs.defaults(UnexecutedSixMonthsRule.Config.class)),
-                new PetitionRule(Configs.defaults(PetitionRule.Config.class)),
-                new EnforcementTimeLimitRule(Configs.defaults(EnforcementTimeLimitRule.Config.class)),
-                new PostTerminationQueryRule(Configs.defaults(PostTerminationQueryRule.Config.class)));
+        return List.of(SimpleCaseConversionRule.of(Configs.defaults(SimpleCaseConversionRule.Config.class)),
+                NetworkQueryRule.of(Configs.defaults(NetworkQueryRule.Config.class)),
+                OfflineControlRule.of(Configs.defaults(OfflineControlRule.Config.class)),
+                PropertyLeadRule.of(Configs.defaults(PropertyLeadRule.Config.class)),
+                QueryCoverageRule.of(Configs.defaults(QueryCoverageRule.Config.class)),
+                ReferencePriceRule.of(Configs.defaults(ReferencePriceRule.Config.class)),
+                DisposalStartRule.of(Configs.defaults(DisposalStartRule.Config.class)),
+                SelfDisposalRule.of(Configs.defaults(SelfDisposalRule.Config.class)),
+                PaymentNoticeRule.of(Configs.defaults(PaymentNoticeRule.Config.class)),
+                DisbursementRule.of(Configs.defaults(DisbursementRule.Config.class)),
+                CourtDisputeRule.of(Configs.defaults(CourtDisputeRule.Config.class)),
+                AuthorityDisputeRule.of(Configs.defaults(AuthorityDisputeRule.Config.class)),
+                UnexecutedSixMonthsRule.of(Configs.defaults(UnexecutedSixMonthsRule.Config.class)),
+                PetitionRule.of(Configs.defaults(PetitionRule.Config.class)),
+                EnforcementTimeLimitRule.of(Configs.defaults(EnforcementTimeLimitRule.Config.class)),
+                PostTerminationQueryRule.of(Configs.defaults(PostTerminationQueryRule.Config.class)));
     }
 
     /** Records an event in the ledger and evaluates it, as EventAdmin delivery would. */

@@ -52,9 +52,12 @@ public class AuthorityDisputeRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public AuthorityDisputeRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static AuthorityDisputeRule of(Config config) {
+        return new AuthorityDisputeRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

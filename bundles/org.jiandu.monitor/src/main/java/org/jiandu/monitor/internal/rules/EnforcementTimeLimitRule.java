@@ -53,9 +53,12 @@ public class EnforcementTimeLimitRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public EnforcementTimeLimitRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static EnforcementTimeLimitRule of(Config config) {
+        return new EnforcementTimeLimitRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -51,9 +51,12 @@ public class NetworkQueryRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public NetworkQueryRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static NetworkQueryRule of(Config config) {
+        return new NetworkQueryRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

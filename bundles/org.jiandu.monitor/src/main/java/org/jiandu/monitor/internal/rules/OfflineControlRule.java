@@ -54,9 +54,12 @@ public class OfflineControlRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public OfflineControlRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static OfflineControlRule of(Config config) {
+        return new OfflineControlRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -55,9 +55,12 @@ public class PaymentNoticeRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public PaymentNoticeRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static PaymentNoticeRule of(Config config) {
+        return new PaymentNoticeRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

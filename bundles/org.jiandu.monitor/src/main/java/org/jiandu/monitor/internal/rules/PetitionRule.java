@@ -50,9 +50,12 @@ public class PetitionRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public PetitionRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static PetitionRule of(Config config) {
+        return new PetitionRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -55,9 +55,12 @@ public class PostTerminationQueryRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public PostTerminationQueryRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static PostTerminationQueryRule of(Config config) {
+        return new PostTerminationQueryRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -46,9 +46,12 @@ public class QueryCoverageRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public QueryCoverageRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static QueryCoverageRule of(Config config) {
+        return new QueryCoverageRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -62,9 +62,12 @@ public class ReferencePriceRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public ReferencePriceRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static ReferencePriceRule of(Config config) {
+        return new ReferencePriceRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -54,9 +54,12 @@ public class SelfDisposalRule extends RuleSupport {
         configure(properties);
     }
 
-    /** With a typed configuration (tests). */
-    public SelfDisposalRule(Config config) {
-        this(ConfigReader.propertiesOf(config));
+    /**
+     * With a typed configuration (tests). A factory, not a constructor: Declarative Services chooses among the public
+     * one-argument constructors, and would call this one with a proxy whose unset values are 0 and empty.
+     */
+    public static SelfDisposalRule of(Config config) {
+        return new SelfDisposalRule(ConfigReader.propertiesOf(config));
     }
 
     @Modified

@@ -62,7 +62,7 @@ class RulesTest {
 
     @Test
     void networkQueryIsFiveWorkingDaysFromTransferAndClosedByTheQuery() {
-        NetworkQueryRule rule = new NetworkQueryRule(config(NetworkQueryRule.Config.class));
+        NetworkQueryRule rule = NetworkQueryRule.of(config(NetworkQueryRule.Config.class));
         Open o = open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main");
         assertEquals(LocalDate.parse("2024-09-27"), o.request().triggerDate());
         assertEquals(5, o.request().amount());
@@ -73,7 +73,7 @@ class RulesTest {
 
     @Test
     void aCourtSetsItsOwnPeriodInConfiguration() {
-        NetworkQueryRule rule = new NetworkQueryRule(config(NetworkQueryRule.Config.class, "period_amount", 3));
+        NetworkQueryRule rule = NetworkQueryRule.of(config(NetworkQueryRule.Config.class, "period_amount", 3));
         assertEquals(3, open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main").request()
                 .amount());
     }
@@ -113,7 +113,7 @@ class RulesTest {
 
     @Test
     void leadsAre24HoursWhenUrgentAndClearThreeDaysWhenUrgentSevenOtherwise() {
-        PropertyLeadRule rule = new PropertyLeadRule(config(PropertyLeadRule.Config.class));
+        PropertyLeadRule rule = PropertyLeadRule.of(config(PropertyLeadRule.Config.class));
         Open urgent = open(on(rule, PROPERTY_LEAD_RECEIVED, "2024-09-30T16:00:00+08:00", "leadId", "L1", "urgent",
                 true, "clearAndSpecific", true), "lead:L1");
         assertEquals(PeriodUnit.H, urgent.request().unit());
@@ -131,7 +131,7 @@ class RulesTest {
 
     @Test
     void feedbackShowingPropertyOpensOfflineControlClosedByTheNextControl() {
-        OfflineControlRule rule = new OfflineControlRule(config(OfflineControlRule.Config.class));
+        OfflineControlRule rule = OfflineControlRule.of(config(OfflineControlRule.Config.class));
         assertEquals(List.of(), on(rule, PROPERTY_QUERY_FEEDBACK, "2024-10-08T10:00:00+08:00", "propertyFound", false));
         Open o = open(on(rule, PROPERTY_QUERY_FEEDBACK, "2024-10-09T10:00:00+08:00", "propertyFound", true),
                 "feedback:H2");
@@ -142,7 +142,7 @@ class RulesTest {
 
     @Test
     void seizedRealEstateNeedsItsReferencePriceWithin30DaysButFrozenDepositsDoNot() {
-        ReferencePriceRule rule = new ReferencePriceRule(config(ReferencePriceRule.Config.class));
+        ReferencePriceRule rule = ReferencePriceRule.of(config(ReferencePriceRule.Config.class));
         Open o = open(on(rule, PROPERTY_CONTROLLED, "2024-10-09T10:00:00+08:00", "assetId", "F1", "assetKind",
                 "REAL_ESTATE"), "asset:F1");
         assertEquals(30, o.request().amount());
@@ -157,10 +157,10 @@ class RulesTest {
 
     @Test
     void disposalStartsWithin10DaysOfTheReferencePriceAndSelfDisposalLastsAtMost90() {
-        DisposalStartRule start = new DisposalStartRule(config(DisposalStartRule.Config.class));
+        DisposalStartRule start = DisposalStartRule.of(config(DisposalStartRule.Config.class));
         assertEquals(10, open(on(start, REFERENCE_PRICE_DETERMINED, "2024-11-01T10:00:00+08:00", "assetId", "F1"),
                 "asset:F1").request().amount());
-        SelfDisposalRule self = new SelfDisposalRule(config(SelfDisposalRule.Config.class));
+        SelfDisposalRule self = SelfDisposalRule.of(config(SelfDisposalRule.Config.class));
         assertEquals(90, open(on(self, DISPOSAL_STARTED, "2024-11-05T10:00:00+08:00", "assetId", "F1", "method",
                 "SELF_DISPOSAL"), "asset:F1").request().amount());
         assertEquals(List.of("asset:F1"), closes(on(self, DISPOSAL_COMPLETED, "2024-12-05T10:00:00+08:00",
@@ -169,13 +169,13 @@ class RulesTest {
 
     @Test
     void moneyWhollyInDisputeOpensNoPaymentNoticeDeadline() {
-        PaymentNoticeRule rule = new PaymentNoticeRule(config(PaymentNoticeRule.Config.class));
+        PaymentNoticeRule rule = PaymentNoticeRule.of(config(PaymentNoticeRule.Config.class));
         assertEquals(List.of(), on(rule, MONEY_RECEIVED, "2024-10-09T10:00:00+08:00", "amount",
                 new java.math.BigDecimal("100.00"), "disputedAmount", new java.math.BigDecimal("100.00")));
         assertEquals(10, open(on(rule, MONEY_RECEIVED, "2024-10-09T10:00:00+08:00", "amount",
                 new java.math.BigDecimal("100.00"), "disputedAmount", new java.math.BigDecimal("40.00")),
                 "receipt:H2").request().amount());
-        DisbursementRule pay = new DisbursementRule(config(DisbursementRule.Config.class));
+        DisbursementRule pay = DisbursementRule.of(config(DisbursementRule.Config.class));
         assertEquals(5, open(on(pay, PAYMENT_NOTICE_SENT, "2024-10-10T10:00:00+08:00"), "notice:H3").request()
                 .amount());
         assertEquals(List.of("notice:H3"), closes(on(pay, MONEY_DISBURSED, "2024-10-11T10:00:00+08:00", "amount",
@@ -184,7 +184,7 @@ class RulesTest {
 
     @Test
     void aCourtDisputeIsResolvedInAMonthThenImplementedIn15WorkingDays() {
-        CourtDisputeRule rule = new CourtDisputeRule(config(CourtDisputeRule.Config.class));
+        CourtDisputeRule rule = CourtDisputeRule.of(config(CourtDisputeRule.Config.class));
         Open resolve = open(on(rule, DISPUTE_REPORTED, "2024-10-09T10:00:00+08:00", "disputeId", "D1",
                 "counterparty", "COURT"), "resolve:D1");
         assertEquals(PeriodUnit.M, resolve.request().unit());
@@ -197,7 +197,7 @@ class RulesTest {
 
     @Test
     void anAuthorityDisputeIsReportedIn5AndCoordinationStartsIn10WorkingDays() {
-        AuthorityDisputeRule rule = new AuthorityDisputeRule(config(AuthorityDisputeRule.Config.class));
+        AuthorityDisputeRule rule = AuthorityDisputeRule.of(config(AuthorityDisputeRule.Config.class));
         assertEquals(5, open(on(rule, DISPUTE_NEGOTIATION_FAILED, "2024-10-09T10:00:00+08:00", "disputeId", "D2",
                 "counterparty", "AUTHORITY"), "report:D2").request().amount());
         List<DeadlineAction> reported = on(rule, DISPUTE_REPORTED, "2024-10-11T10:00:00+08:00", "disputeId", "D2",
@@ -210,7 +210,7 @@ class RulesTest {
 
     @Test
     void aPetitionIsRecordedIn5AndConcludedIn30WorkingDays() {
-        PetitionRule rule = new PetitionRule(config(PetitionRule.Config.class));
+        PetitionRule rule = PetitionRule.of(config(PetitionRule.Config.class));
         List<DeadlineAction> received = on(rule, PETITION_RECEIVED, "2024-10-09T10:00:00+08:00", "petitionId", "P1");
         assertEquals(5, open(received, "record:P1").request().amount());
         assertEquals(30, open(received, "close:P1").request().amount());
@@ -220,7 +220,7 @@ class RulesTest {
 
     @Test
     void aSimpleCaseMustConcludeOrConvertWithinTheLocalPeriod() {
-        SimpleCaseConversionRule rule = new SimpleCaseConversionRule(config(SimpleCaseConversionRule.Config.class));
+        SimpleCaseConversionRule rule = SimpleCaseConversionRule.of(config(SimpleCaseConversionRule.Config.class));
         Open o = open(on(rule, CASE_CLASSIFIED, "2024-10-09T10:00:00+08:00", "track", "SIMPLE"), "main");
         assertEquals(3, o.request().amount());
         assertEquals(PeriodUnit.M, o.request().unit());
@@ -230,10 +230,10 @@ class RulesTest {
 
     @Test
     void theTimeLimitStopsForDeductedPeriodsButTheArt28FlagDoesNot() {
-        assertTrue(open(on(new EnforcementTimeLimitRule(config(EnforcementTimeLimitRule.Config.class)), CASE_FILED,
+        assertTrue(open(on(EnforcementTimeLimitRule.of(config(EnforcementTimeLimitRule.Config.class)), CASE_FILED,
                 "2024-09-20T10:00:00+08:00"), "main").stopsForCasePeriods());
         history.clear();
-        Open flag = open(on(new UnexecutedSixMonthsRule(config(UnexecutedSixMonthsRule.Config.class)), CASE_FILED,
+        Open flag = open(on(UnexecutedSixMonthsRule.of(config(UnexecutedSixMonthsRule.Config.class)), CASE_FILED,
                 "2024-09-20T10:00:00+08:00"), "main");
         assertEquals(false, flag.stopsForCasePeriods());
         assertEquals(6, flag.request().amount());
@@ -241,7 +241,7 @@ class RulesTest {
 
     @Test
     void postTerminationQueriesAreDueEverySixMonthsForFiveYears() {
-        PostTerminationQueryRule rule = new PostTerminationQueryRule(config(PostTerminationQueryRule.Config.class));
+        PostTerminationQueryRule rule = PostTerminationQueryRule.of(config(PostTerminationQueryRule.Config.class));
         List<DeadlineAction> opened = on(rule, TERMINATION_RULED, "2024-12-20T10:00:00+08:00");
         assertEquals(10, opened.size());
         assertEquals(60, open(opened, "q10").request().amount());
@@ -255,7 +255,7 @@ class RulesTest {
 
     @Test
     void coverageNamesTheQueryableTypesAQueryLeftOut() {
-        QueryCoverageRule rule = new QueryCoverageRule(config(QueryCoverageRule.Config.class, "queryableTypes",
+        QueryCoverageRule rule = QueryCoverageRule.of(config(QueryCoverageRule.Config.class, "queryableTypes",
                 new String[] {"DEPOSIT", "REAL_ESTATE", "VEHICLE"}));
         List<DeadlineAction> found = on(rule, PROPERTY_QUERY_STARTED, "2024-10-08T10:00:00+08:00", "propertyTypes",
                 List.of("DEPOSIT"));
@@ -265,7 +265,7 @@ class RulesTest {
         assertEquals(List.of(), on(rule, PROPERTY_QUERY_STARTED, "2024-10-08T10:00:00+08:00", "propertyTypes",
                 List.of("DEPOSIT", "REAL_ESTATE", "VEHICLE", "SHIP")));
         // an unknown type refuses the list: the default (every type the national 总对总 system covers) is used
-        QueryCoverageRule gold = new QueryCoverageRule(config(QueryCoverageRule.Config.class,
+        QueryCoverageRule gold = QueryCoverageRule.of(config(QueryCoverageRule.Config.class,
                 "queryableTypes", new String[] {"GOLD"}));
         assertEquals(org.jiandu.api.health.HealthState.DEGRADED, gold.health().get(0).state());
         Finding missing = (Finding) on(gold, PROPERTY_QUERY_STARTED, "2024-10-08T10:00:00+08:00", "propertyTypes",
