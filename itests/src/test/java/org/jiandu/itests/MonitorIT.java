@@ -176,6 +176,40 @@ public class MonitorIT extends JianduTestSupport {
         }
     }
 
+    /**
+     * With no configuration at all, every built-in rule runs on the law's defaults and says so in health: Declarative
+     * Services once activated two rules through their typed test constructor, whose unset values were 0 and empty.
+     */
+    @Test
+    public void withoutConfigurationEveryBuiltInRuleIsUpWithTheLawsDefaults() throws Exception {
+        await("every built-in rule in health", 60, () -> {
+            JsonNode components = get("admin", "/v1/health").body().get("components");
+            int rules = 0;
+            for (JsonNode c : components) {
+                if (c.get("component").asText().startsWith("jiandu.monitor.rule.")
+                        && !c.get("component").asText().equals("jiandu.monitor.rule-pids")) {
+                    rules++;
+                }
+            }
+            return rules >= 16;
+        });
+        for (JsonNode c : get("admin", "/v1/health").body().get("components")) {
+            String name = c.get("component").asText();
+            if (name.startsWith("jiandu.monitor.rule.")) {
+                assertEquals(name + " " + c.get("reasons"), "UP", c.get("state").asText());
+            }
+        }
+        JsonNode dispute = null;
+        for (JsonNode c : get("admin", "/v1/health").body().get("components")) {
+            if (c.get("component").asText().equals("jiandu.monitor.rule.art27.court-dispute")) {
+                dispute = c;
+            }
+        }
+        assertNotNull(dispute);
+        assertEquals(1, dispute.at("/details/config/resolve.months").asInt());
+        assertEquals(15, dispute.at("/details/config/implement.workingDays").asInt());
+    }
+
     @Test
     public void aCaseWalksThroughItsNodesAroundNationalDay() throws Exception {
         clockAt("2024-09-27T12:00:00+08:00");
