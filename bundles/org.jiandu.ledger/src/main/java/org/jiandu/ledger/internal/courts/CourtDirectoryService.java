@@ -53,7 +53,8 @@ public final class CourtDirectoryService implements CourtDirectory, HealthIndica
     @ObjectClassDefinition(name = "Jiandu court directory",
             description = "Courts and procuratorates with who is under whom (README \"Courts and organisations\")")
     public @interface Config {
-        @AttributeDefinition(description = "The directory file, an absolute path; empty = ${karaf.etc}/jiandu-courts.csv")
+        @AttributeDefinition(
+                description = "The directory file, an absolute path; empty = ${karaf.etc}/jiandu-courts.csv")
         String file() default "";
 
         @AttributeDefinition(description = "Seconds between checks whether the file changed", min = "1", max = "3600")

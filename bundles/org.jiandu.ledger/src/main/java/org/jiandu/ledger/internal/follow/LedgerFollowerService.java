@@ -62,6 +62,8 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
     private volatile Track.Settings settings;
     private volatile ConfigReport configReport;
     private volatile String node;
+    /** The node id of the latest configuration; {@link #node} follows it when the tracks are restarted. */
+    private volatile String wantedNode;
     private boolean active;
     private final boolean ticking;
 
@@ -90,6 +92,7 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
         log(read.report());
         this.settings = read.settings();
         this.node = read.node();
+        this.wantedNode = read.node();
         this.configReport = read.report();
         synchronized (this) {
             active = true;
@@ -103,10 +106,11 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
 
     /**
      * A new configuration: the settings apply to the running tracks; a new {@code node.id} restarts every track
-     * under it (a shared consumer's lease is given up under the old id and taken under the new one).
+     * under it (a shared consumer's lease is given up under the old id and taken under the new one) on a thread of
+     * its own, since stopping a track waits for a delivery in progress and this is Config Admin's thread.
      */
     @Modified
-    void modified(Map<String, ?> properties) throws InterruptedException {
+    void modified(Map<String, ?> properties) {
         Read read = read(properties);
         log(read.report());
         settings = read.settings();
@@ -114,8 +118,11 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
         for (Track t : snapshot) {
             t.reconfigure(read.settings());
         }
+        wantedNode = read.node();
         if (!read.node().equals(node)) {
-            restartAs(read.node());
+            Thread restart = new Thread(this::restartAsWanted, "jiandu-follower-restart");
+            restart.setDaemon(true);
+            restart.start();
         }
     }
 
@@ -146,8 +153,13 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
         }
     }
 
-    private void restartAs(String newNode) throws InterruptedException {
+    /** Restarts every track under {@link #wantedNode} unless they already run under it or the follower stopped. */
+    private void restartAsWanted() {
         synchronized (this) {
+            String newNode = wantedNode;
+            if (!active || newNode.equals(node)) {
+                return;
+            }
             LOG.info("Ledger follower: node.id {} -> {}; restarting {} consumer(s) under it", node, newNode,
                     tracks.size());
             List<LedgerConsumer> consumers = new ArrayList<>(tracks.keySet());
@@ -156,14 +168,17 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
             snapshot = new Track[0];
             // stopped under the lock so that a consumer unregistered meanwhile is not restarted; a stop waits for
             // a delivery in progress (at most 30 s), and no delivery takes this lock
-            for (Track t : old) {
-                t.stop();
+            try {
+                for (Track t : old) {
+                    t.stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("Ledger follower: interrupted while restarting its consumers under node.id {}", newNode);
             }
             node = newNode;
-            if (active) {
-                for (LedgerConsumer c : consumers) {
-                    startTrack(c);
-                }
+            for (LedgerConsumer c : consumers) {
+                startTrack(c);
             }
         }
     }

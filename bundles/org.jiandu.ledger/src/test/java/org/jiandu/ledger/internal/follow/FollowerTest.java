@@ -371,13 +371,15 @@ class FollowerTest {
         Map<String, Object> renamed = new HashMap<>(Map.of("node.id", "n2", "catchUp.intervalSeconds", 3600,
                 "poll.seconds", 0));
         s.modified(renamed);
-        assertEquals("n2", s.node());
+        await(() -> "n2".equals(s.node()) && s.status("test.rename").isPresent(), "the tracks restarted as n2");
         LedgerEntry b = ledger.record(B);
         s.catchUpNow("test.rename", WAIT);
         assertTrue(c.received.contains(b), "the entry recorded after the restart is delivered");
         assertEquals("n2", s.status("test.rename").orElseThrow().leaseHolder());
         assertEquals(HealthState.UP, configHealth(s).state());
         s.modified(Map.of("node.id", "n 3"));
+        await(() -> !"n2".equals(s.node()) && s.status("test.rename").isPresent(),
+                "the tracks restarted under the default node id");
         assertEquals(HealthState.DEGRADED, configHealth(s).state());
         assertTrue(configHealth(s).reasons().get(0).contains("node.id = n 3"), configHealth(s).reasons().toString());
     }
