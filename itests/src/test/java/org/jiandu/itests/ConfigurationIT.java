@@ -383,7 +383,8 @@ public class ConfigurationIT extends JianduTestSupport {
                 return last.get(0).isEmpty();
             });
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0), e);
+            // no cause: Pax Exam reports the innermost message only
+            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0));
         }
     }
 
