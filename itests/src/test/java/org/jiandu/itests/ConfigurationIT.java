@@ -56,6 +56,8 @@ public class ConfigurationIT extends JianduTestSupport {
     /** Invalid for every text, number and boolean the generator derives a valid value for. */
     private static final String TYPO = "WX";
     private static final AtomicInteger CASES = new AtomicInteger(100);
+    /** Stands for the Karaf's {@code etc} directory in {@link #EXAMPLES}, known only inside the running Karaf. */
+    private static final String KARAF_ETC = "<karaf.etc>";
 
     /**
      * Free-text attributes (no options, no bounds): a valid value, what its effective value must show, and an invalid
@@ -78,7 +80,13 @@ public class ConfigurationIT extends JianduTestSupport {
             Map.entry("org.jiandu.clock#offset", new String[] {"PT1S", "PT1S", TYPO}),
             // the server must stay where the test talks to it: the valid values are the defaults, written explicitly
             Map.entry("org.jiandu.rest#alias", new String[] {"/api", "/api", TYPO}),
-            Map.entry("org.jiandu.rest#realm", new String[] {"karaf", "karaf", "WX!"}));
+            Map.entry("org.jiandu.rest#realm", new String[] {"karaf", "karaf", "WX!"}),
+            // the follower restarts its consumers under the new node id (and back): entries keep being delivered
+            Map.entry("org.jiandu.ledger.follower#node.id",
+                    new String[] {"configurationit.node_1@host-a", "configurationit.node_1@host-a", "Bad Id!"}),
+            // the directory the running Karaf uses, written explicitly (a relative path is refused)
+            Map.entry("org.jiandu.courts#file",
+                    new String[] {KARAF_ETC + "/jiandu-courts.csv", KARAF_ETC + "/jiandu-courts.csv", TYPO}));
 
     /** A valid and an invalid file for each factory PID (a whole notice: its attributes only make sense together). */
     private static final Map<String, String[]> FACTORY_EXAMPLES = Map.of("org.jiandu.calendar.year", new String[] {
@@ -191,8 +199,11 @@ public class ConfigurationIT extends JianduTestSupport {
         }
         assertTrue("No way to derive valid and invalid values for " + uncovered + ": declare options or min/max in"
                 + " its @AttributeDefinition, or add an example to ConfigurationIT.EXAMPLES", uncovered.isEmpty());
-        // what the test must at least see: the monitor, its guards, 16 rules, seizure, calendar, rest, clock, demo
-        assertTrue(byPid.keySet().toString(), byPid.size() >= 23);
+        // what the test must at least see: the monitor, its guards, 16 rules, seizure, calendar, rest, clock, demo,
+        // the ledger follower and the court directory
+        assertTrue(byPid.keySet().toString(), byPid.size() >= 25);
+        assertTrue(byPid.keySet().toString(), byPid.containsKey("org.jiandu.ledger.follower"));
+        assertTrue(byPid.keySet().toString(), byPid.containsKey("org.jiandu.courts"));
         assertTrue(byPid.keySet().toString(), byPid.containsKey("org.jiandu.monitor.rule.art13.network_query"));
         assertTrue(factories.toString(), factories.contains("org.jiandu.calendar.year"));
 
@@ -218,7 +229,7 @@ public class ConfigurationIT extends JianduTestSupport {
                 before.put(file, null);
                 write(file, FACTORY_EXAMPLES.get(factory)[0]);
             }
-            await("every valid value in effect", 120, () -> notYetInEffect(byPid).isEmpty());
+            awaitNone("every valid value in effect", 120, () -> notYetInEffect(byPid));
             await("the valid calendar year 2027 loaded", 30, () -> {
                 JsonNode calendar = component("jiandu.calendar");
                 return calendar != null && calendar.at("/details/years").toString().contains("2027");
@@ -245,7 +256,7 @@ public class ConfigurationIT extends JianduTestSupport {
             for (String factory : factories) {
                 write(etc(factory + "-configurationit.cfg"), FACTORY_EXAMPLES.get(factory)[1]);
             }
-            await("every invalid value refused in health", 120, () -> notYetRefused(byPid).isEmpty());
+            awaitNone("every invalid value refused in health", 120, () -> notYetRefused(byPid));
             await("the invalid calendar year refused", 30, () -> {
                 JsonNode calendar = component("jiandu.calendar");
                 return calendar != null && calendar.get("reasons").toString().contains("refused");
@@ -303,7 +314,9 @@ public class ConfigurationIT extends JianduTestSupport {
         String key = ad.getID();
         String[] example = EXAMPLES.getOrDefault(pid + "#" + key, EXAMPLES.get("*#" + key));
         if (example != null) {
-            return new Attr(pid, key, example[0], example[1], example[2]);
+            String etc = Path.of(System.getProperty("karaf.etc")).toString();
+            return new Attr(pid, key, example[0].replace(KARAF_ETC, etc), example[1].replace(KARAF_ETC, etc),
+                    example[2]);
         }
         String[] defaults = ad.getDefaultValue();
         String d = defaults == null || defaults.length == 0 ? "" : defaults[0];
@@ -361,6 +374,20 @@ public class ConfigurationIT extends JianduTestSupport {
         return hi;
     }
 
+    /** Waits until {@code pending} answers nothing; a timeout names what was still pending. */
+    private static void awaitNone(String what, int seconds, java.util.function.Supplier<List<String>> pending) {
+        List<List<String>> last = new ArrayList<>(List.of(List.of()));
+        try {
+            await(what, seconds, () -> {
+                last.set(0, pending.get());
+                return last.get(0).isEmpty();
+            });
+        } catch (AssertionError e) {
+            // no cause: Pax Exam reports the innermost message only
+            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0));
+        }
+    }
+
     /** The attributes whose valid value does not show yet as the effective value of their PID's component. */
     private static List<String> notYetInEffect(Map<String, List<Attr>> byPid) {
         List<String> out = new ArrayList<>();
@@ -412,13 +439,16 @@ public class ConfigurationIT extends JianduTestSupport {
         health.get("components").forEach(c -> names.add(c.get("component").asText()));
         for (String expected : List.of("jiandu.monitor", "jiandu.monitor.guards", "jiandu.monitor.rule-pids",
                 "jiandu.monitor.rule.art13.network-query", "jiandu.monitor.rule.b1.post-termination-query",
-                "jiandu.seizure", "jiandu.calendar", "jiandu.rest", "jiandu.clock", "jiandu.demo")) {
+                "jiandu.seizure", "jiandu.calendar", "jiandu.rest", "jiandu.clock", "jiandu.demo", "jiandu.follower",
+                "jiandu.courts")) {
             assertTrue(expected + " in " + names, names.contains(expected));
         }
         JsonNode monitor = component("jiandu.monitor");
         assertNotNull(monitor);
         assertEquals("[]", monitor.at("/details/missingRequiredRules").toString());
         assertEquals("org.jiandu.monitor", monitor.at("/details/pid").asText());
+        assertEquals("org.jiandu.ledger.follower", component("jiandu.follower").at("/details/pid").asText());
+        assertEquals("org.jiandu.courts", component("jiandu.courts").at("/details/pid").asText());
 
         String printed = shell(sessions, "jiandu:health");
         assertTrue(printed, printed.startsWith("Jiandu: " + health.get("status").asText()));

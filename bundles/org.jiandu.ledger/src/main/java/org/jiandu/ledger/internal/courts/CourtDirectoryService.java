@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.jiandu.api.court.Court;
 import org.jiandu.api.court.CourtDirectory;
 import org.jiandu.api.court.Procuratorate;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
 import org.jiandu.api.health.ComponentHealth;
 import org.jiandu.api.health.HealthIndicator;
-import org.jiandu.api.health.HealthState;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * shipped directory (the demo's and the tests' courts) is written there for court IT to extend; the file is read
  * again whenever it changes (checked every {@code reload.seconds}). A line that does not fit is refused with an ERROR
  * naming the file and the line, and shown in health ({@code jiandu.courts} DEGRADED); the other lines load. A file
- * that cannot be read leaves the last directory in use.
+ * that cannot be read leaves the last directory in use. The configuration ({@code org.jiandu.courts}: {@code file},
+ * {@code reload.seconds}) is read with {@link ConfigReader}: a bad value is refused with an ERROR naming PID and key
+ * and its default used, and {@code jiandu.courts} shows DEGRADED with {@code pid} and {@code config} in its details.
  */
 @Component(immediate = true, service = {CourtDirectory.class, HealthIndicator.class},
         configurationPid = CourtDirectoryService.PID)
@@ -50,11 +53,16 @@ public final class CourtDirectoryService implements CourtDirectory, HealthIndica
     @ObjectClassDefinition(name = "Jiandu court directory",
             description = "Courts and procuratorates with who is under whom (README \"Courts and organisations\")")
     public @interface Config {
-        @AttributeDefinition(description = "The directory file; empty = ${karaf.etc}/jiandu-courts.csv")
+        @AttributeDefinition(
+                description = "The directory file, an absolute path; empty = ${karaf.etc}/jiandu-courts.csv")
         String file() default "";
 
-        @AttributeDefinition(description = "Seconds between checks whether the file changed")
+        @AttributeDefinition(description = "Seconds between checks whether the file changed", min = "1", max = "3600")
         int reload_seconds() default 10;
+    }
+
+    /** One reading of {@link #PID}: the file, the reload period and what was refused. */
+    record Read(Path file, int reloadSeconds, ConfigReport report) {
     }
 
     private final Path file;
@@ -63,14 +71,28 @@ public final class CourtDirectoryService implements CourtDirectory, HealthIndica
     private volatile Directory directory = Directory.EMPTY;
     private volatile List<String> problems = List.of();
     private volatile long stamp = -1;
+    private final ConfigReport configReport;
 
+    /** DS reactivates the component on a new configuration (no modified method): the watcher restarts with it. */
     @Activate
-    public CourtDirectoryService(Config config) {
-        this(resolve(config.file()), Math.max(1, config.reload_seconds()));
+    public CourtDirectoryService(Map<String, Object> properties) {
+        this(read(properties));
+    }
+
+    private CourtDirectoryService(Read read) {
+        this(read.file(), read.reloadSeconds(), read.report());
+        for (String p : read.report().messages()) {
+            LOG.error("{}", p);
+        }
     }
 
     CourtDirectoryService(Path file, int reloadSeconds) {
+        this(file, reloadSeconds, ConfigReport.empty(PID));
+    }
+
+    private CourtDirectoryService(Path file, int reloadSeconds, ConfigReport configReport) {
         this.file = file;
+        this.configReport = configReport;
         if (file != null && !Files.exists(file)) {
             writeShipped(file);
         }
@@ -94,10 +116,42 @@ public final class CourtDirectoryService implements CourtDirectory, HealthIndica
         }
     }
 
-    private static Path resolve(String configured) {
-        if (configured != null && !configured.isBlank()) {
-            return Paths.get(configured.strip());
+    /** Reads the configuration: never throws because of a value ({@link ConfigReader}'s policy). */
+    static Read read(Map<String, ?> properties) {
+        ConfigReader r = ConfigReader.of(PID, properties, Config.class);
+        Path shipped = shippedPath();
+        String fallback = shipped == null ? "" : shipped.toString();
+        String configured = r.parsed("file", CourtDirectoryService::path, fallback);
+        Path file = configured.isEmpty() ? shipped : Paths.get(configured);
+        // the file in use, also when it is the default
+        r.effective("file", file == null ? "" : file.toString());
+        int reload = r.integer("reload.seconds", 1, 3600, "");
+        return new Read(file, reload, r.report());
+    }
+
+    /** A configured {@code file}: empty (the default), or an absolute path that is not a directory. */
+    static String path(String text) {
+        String s = text.strip();
+        if (s.isEmpty()) {
+            return s;
         }
+        Path p;
+        try {
+            p = Paths.get(s);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("is not a path: " + e.getReason());
+        }
+        if (!p.isAbsolute()) {
+            throw new IllegalArgumentException("must be an absolute path (e.g. " + Paths.get(
+                    System.getProperty("karaf.etc", "/opt/karaf/etc"), FILE_NAME).toAbsolutePath() + ")");
+        }
+        if (Files.isDirectory(p)) {
+            throw new IllegalArgumentException("is a directory; name the file (e.g. " + p.resolve(FILE_NAME) + ")");
+        }
+        return p.toString();
+    }
+
+    private static Path shippedPath() {
         String etc = System.getProperty("karaf.etc");
         return etc == null ? null : Paths.get(etc, FILE_NAME);
     }
@@ -200,10 +254,11 @@ public final class CourtDirectoryService implements CourtDirectory, HealthIndica
 
     @Override
     public List<ComponentHealth> health() {
-        List<String> p = problems;
-        Map<String, Object> d = Map.of("courts", directory.courts().size(), "procuratorates",
-                directory.procuratorates().size(), "file", String.valueOf(file));
-        return List.of(new ComponentHealth("jiandu.courts", p.isEmpty() ? HealthState.UP : HealthState.DEGRADED,
-                new ArrayList<>(p), d));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("courts", directory.courts().size());
+        d.put("procuratorates", directory.procuratorates().size());
+        d.put("file", String.valueOf(file));
+        // the refused configuration values first, then the refused lines of the file
+        return List.of(configReport.health("jiandu.courts", problems, d));
     }
 }

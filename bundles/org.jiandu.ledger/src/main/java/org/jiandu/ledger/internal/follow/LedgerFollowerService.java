@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import javax.persistence.EntityManagerFactory;
 
 import org.jiandu.api.Topics;
+import org.jiandu.api.config.ConfigReader;
+import org.jiandu.api.config.ConfigReport;
 import org.jiandu.api.health.ComponentHealth;
 import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.health.HealthState;
@@ -62,25 +64,40 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
     private final List<LedgerConsumer> pending = new ArrayList<>();
     private volatile Track[] snapshot = new Track[0];
     private volatile Track.Settings settings;
+    private volatile ConfigReport configReport;
     private volatile String node;
+    /** The node id of the latest configuration; {@link #node} follows it when the tracks are restarted. */
+    private volatile String wantedNode;
     private boolean active;
     private final boolean ticking;
+
+    /** One reading of {@link FollowerConfig#PID}: the settings, this node's id and what was refused. */
+    record Read(Track.Settings settings, String node, ConfigReport report) {
+    }
 
     @Activate
     public LedgerFollowerService(@Reference CaseLedger ledger,
             @Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
-            @Reference(target = "(jiandu.clock=true)") Clock clock, FollowerConfig config) {
-        this(ledger, new JpaCursorStore(emf), clock, config, true);
+            @Reference(target = "(jiandu.clock=true)") Clock clock, Map<String, Object> properties) {
+        this(ledger, new JpaCursorStore(emf), clock, properties, true);
     }
 
-    /** @param ticking whether tracks read the ledger by themselves (tests drive them through catchUpNow instead) */
-    LedgerFollowerService(CaseLedger ledger, CursorStore store, Clock clock, FollowerConfig config, boolean ticking) {
+    /**
+     * @param properties the raw configuration properties ({@code node.id}, …)
+     * @param ticking    whether tracks read the ledger by themselves (tests drive them through catchUpNow instead)
+     */
+    LedgerFollowerService(CaseLedger ledger, CursorStore store, Clock clock, Map<String, ?> properties,
+            boolean ticking) {
         this.ticking = ticking;
         this.ledger = ledger;
         this.store = store;
         this.clock = clock;
-        this.settings = Track.Settings.of(config);
-        this.node = nodeId(config);
+        Read read = read(properties);
+        log(read.report());
+        this.settings = read.settings();
+        this.node = read.node();
+        this.wantedNode = read.node();
+        this.configReport = read.report();
         synchronized (this) {
             active = true;
             for (LedgerConsumer c : pending) {
@@ -91,15 +108,82 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
         LOG.info("Ledger follower started on node {}", node);
     }
 
+    /**
+     * A new configuration: the settings apply to the running tracks; a new {@code node.id} restarts every track
+     * under it (a shared consumer's lease is given up under the old id and taken under the new one) on a thread of
+     * its own, since stopping a track waits for a delivery in progress and this is Config Admin's thread.
+     */
     @Modified
-    void modified(FollowerConfig config) {
-        Track.Settings s = Track.Settings.of(config);
-        settings = s;
+    void modified(Map<String, ?> properties) {
+        Read read = read(properties);
+        log(read.report());
+        settings = read.settings();
+        configReport = read.report();
         for (Track t : snapshot) {
-            t.reconfigure(s);
+            t.reconfigure(read.settings());
         }
-        if (!nodeId(config).equals(node)) {
-            LOG.warn("{}: node.id changes take effect at the next start of the ledger bundle", FollowerConfig.PID);
+        wantedNode = read.node();
+        if (!read.node().equals(node)) {
+            Thread restart = new Thread(this::restartAsWanted, "jiandu-follower-restart");
+            restart.setDaemon(true);
+            restart.start();
+        }
+    }
+
+    /** Reads the configuration: never throws because of a value ({@link ConfigReader}'s policy). */
+    static Read read(Map<String, ?> properties) {
+        ConfigReader r = ConfigReader.of(FollowerConfig.PID, properties, FollowerConfig.class);
+        Track.Settings s = Track.Settings.read(r);
+        String byDefault = defaultNodeId();
+        String configured = r.parsed("node.id", LedgerFollowerService::nodeIdText, byDefault);
+        String node = configured.isEmpty() ? byDefault : configured;
+        // the node id in use, also when it is the default (karaf.name@host name)
+        r.effective("node.id", node);
+        return new Read(s, node, r.report());
+    }
+
+    /** A configured {@code node.id}: {@link FollowerConfig#NODE_ID}, blank meaning the default. */
+    static String nodeIdText(String text) {
+        String s = text.strip();
+        if (!s.matches(FollowerConfig.NODE_ID)) {
+            throw new IllegalArgumentException("must be at most 100 letters, digits, '.', '_', '-' or '@'");
+        }
+        return s;
+    }
+
+    private static void log(ConfigReport report) {
+        for (String p : report.messages()) {
+            LOG.error("{}", p);
+        }
+    }
+
+    /** Restarts every track under {@link #wantedNode} unless they already run under it or the follower stopped. */
+    private void restartAsWanted() {
+        synchronized (this) {
+            String newNode = wantedNode;
+            if (!active || newNode.equals(node)) {
+                return;
+            }
+            LOG.info("Ledger follower: node.id {} -> {}; restarting {} consumer(s) under it", node, newNode,
+                    tracks.size());
+            List<LedgerConsumer> consumers = new ArrayList<>(tracks.keySet());
+            List<Track> old = new ArrayList<>(tracks.values());
+            tracks.clear();
+            snapshot = new Track[0];
+            // stopped under the lock so that a consumer unregistered meanwhile is not restarted; a stop waits for
+            // a delivery in progress (at most 30 s), and no delivery takes this lock
+            try {
+                for (Track t : old) {
+                    t.stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("Ledger follower: interrupted while restarting its consumers under node.id {}", newNode);
+            }
+            node = newNode;
+            for (LedgerConsumer c : consumers) {
+                startTrack(c);
+            }
         }
     }
 
@@ -117,10 +201,7 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
         }
     }
 
-    private static String nodeId(FollowerConfig config) {
-        if (config.node_id() != null && !config.node_id().isBlank()) {
-            return config.node_id().strip();
-        }
+    private static String defaultNodeId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -128,6 +209,11 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
             host = "localhost";
         }
         return System.getProperty("karaf.name", "node") + "@" + host;
+    }
+
+    /** This node's id in leases. */
+    String node() {
+        return node;
     }
 
     @Reference(service = LedgerConsumer.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -224,13 +310,20 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
     }
 
     /**
-     * One component per consumer, {@code jiandu.follower.<id>}: DEGRADED when it is not ready (entries wait), when
-     * it refuses entries, or when it is more than {@code lag.degradedSeconds} behind.
+     * The follower's configuration, {@code jiandu.follower}: DEGRADED when a value of {@link FollowerConfig#PID} was
+     * refused; details {@code pid}, {@code config} (effective values), {@code node}, {@code consumers}. Then one
+     * component per consumer, {@code jiandu.follower.<id>}: DEGRADED when it is not ready (entries wait), when it
+     * refuses entries, or when it is more than {@code lag.degradedSeconds} behind.
      */
     @Override
     public List<ComponentHealth> health() {
         List<ComponentHealth> out = new ArrayList<>();
-        for (Track t : snapshot) {
+        Track[] all = snapshot;
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("node", node);
+        d.put("consumers", all.length);
+        out.add(configReport.health("jiandu.follower", List.of(), d));
+        for (Track t : all) {
             out.add(health(t));
         }
         return out;

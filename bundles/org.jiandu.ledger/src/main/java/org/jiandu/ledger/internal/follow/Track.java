@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jiandu.api.config.ConfigReader;
 import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.FollowerStatus;
 import org.jiandu.api.ledger.LedgerConsumer;
@@ -57,11 +58,13 @@ final class Track {
 
     /** What the track reads its settings from; a snapshot per pass. */
     record Settings(long intervalMs, long lagMs, long pollMs, long leaseMs, long degradedMs, int queueCapacity) {
-        static Settings of(FollowerConfig c) {
-            return new Settings(Math.max(1, c.catchUp_intervalSeconds()) * 1000L,
-                    Math.max(0, c.catchUp_commitLagSeconds()) * 1000L, Math.max(0, c.poll_seconds()) * 1000L,
-                    Math.max(3, c.lease_seconds()) * 1000L, Math.max(1, c.lag_degradedSeconds()) * 1000L,
-                    Math.max(1000, c.queue_capacity()));
+        /** Reads the settings with {@code r}: a value outside the bounds of {@link FollowerConfig} is refused. */
+        static Settings read(ConfigReader r) {
+            return new Settings(r.integer("catchUp.intervalSeconds", 1, 86_400, "") * 1000L,
+                    r.integer("catchUp.commitLagSeconds", 0, 86_400, "") * 1000L,
+                    r.integer("poll.seconds", 0, 3600, "") * 1000L, r.integer("lease.seconds", 3, 3600, "") * 1000L,
+                    r.integer("lag.degradedSeconds", 1, 604_800, "") * 1000L,
+                    r.integer("queue.capacity", 1000, 10_000_000, ""));
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jiandu.api.CaseNumber;
@@ -15,6 +16,7 @@ import org.jiandu.api.CourtLevel;
 import org.jiandu.api.Roles;
 import org.jiandu.api.court.Court;
 import org.jiandu.api.court.CourtKind;
+import org.jiandu.api.health.ComponentHealth;
 import org.jiandu.api.health.HealthState;
 import org.jiandu.api.rest.Caller;
 import org.junit.jupiter.api.AfterEach;
@@ -147,5 +149,47 @@ class CourtDirectoryTest {
         assertFalse(intermediate.covers(CaseNumber.parse("（2024）京0108执1号")));
         // without the directory, as before: an intermediate court covers only itself
         assertFalse(new Caller("sup", Set.of(Roles.SUPERVISOR), "京03").covers(CaseNumber.parse("（2024）京0105执1号")));
+    }
+
+    // ---------------------------------------------------------------- configuration (ConfigReader's policy)
+
+    @Test
+    void theConfiguredFileAndPeriodAreUsedAndShownWithThePidInHealth() {
+        Path f = dir.resolve("courts-elsewhere.csv");
+        service = new CourtDirectoryService(Map.of("file", f.toString(), "reload.seconds", "20"));
+        assertTrue(Files.exists(f), "the shipped directory written to the configured file");
+        ComponentHealth h = service.health().get(0);
+        assertEquals("jiandu.courts", h.component());
+        assertEquals(HealthState.UP, h.state(), h.toString());
+        assertEquals("org.jiandu.courts", h.details().get("pid"));
+        Map<?, ?> config = (Map<?, ?>) h.details().get("config");
+        assertEquals(f.toString(), config.get("file"));
+        assertEquals(20, config.get("reload.seconds"));
+        assertEquals("北京市朝阳区人民法院", service.court("京0105").orElseThrow().name());
+    }
+
+    @Test
+    void aRelativeFileAndAPeriodOutOfBoundsAreRefusedNamingPidAndKeyAndTheDefaultsAreUsed() {
+        service = new CourtDirectoryService(Map.of("file", "WX", "reload.seconds", "3601"));
+        ComponentHealth h = service.health().get(0);
+        assertEquals(HealthState.DEGRADED, h.state());
+        assertEquals(2, h.reasons().size(), h.reasons().toString());
+        assertTrue(h.reasons().get(0).startsWith("Configuration org.jiandu.courts: file = WX refused: must be an"
+                + " absolute path"), h.reasons().toString());
+        assertTrue(h.reasons().get(1).startsWith("Configuration org.jiandu.courts: reload.seconds = 3601 refused"),
+                h.reasons().toString());
+        assertEquals(10, ((Map<?, ?>) h.details().get("config")).get("reload.seconds"));
+        assertFalse(Files.exists(Path.of("WX")), "nothing written relative to the working directory");
+        // the default: without karaf.etc (a unit test) the shipped directory from the bundle
+        assertEquals("北京市朝阳区人民法院", service.court("京0105").orElseThrow().name());
+    }
+
+    @Test
+    void aDirectoryAsFileIsRefused() {
+        service = new CourtDirectoryService(Map.of("file", dir.toString(), "reload.seconds", 0));
+        List<String> reasons = service.health().get(0).reasons();
+        assertTrue(reasons.get(0).contains("file = " + dir + " refused: is a directory"), reasons.toString());
+        assertTrue(reasons.get(1).contains("reload.seconds = 0 refused"), reasons.toString());
+        assertEquals(HealthState.DEGRADED, service.health().get(0).state());
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,19 +78,27 @@ class FollowerTest {
 
     /** A follower as DS starts it; ticks are left to the tests (catchUpNow, EventAdmin) so nothing runs by itself. */
     private LedgerFollowerService follower(String node, int commitLagSeconds) {
-        Map<String, Object> values = Map.of("node_id", node, "catchUp_commitLagSeconds", commitLagSeconds,
-                "catchUp_intervalSeconds", 3600, "poll_seconds", 0, "lag_degradedSeconds", 60);
-        FollowerConfig config = (FollowerConfig) Proxy.newProxyInstance(FollowerConfig.class.getClassLoader(),
-                new Class<?>[] {FollowerConfig.class}, (p, m, args) -> switch (m.getName()) {
-                    case "annotationType" -> FollowerConfig.class;
-                    case "hashCode" -> values.hashCode();
-                    case "equals" -> p == args[0];
-                    case "toString" -> values.toString();
-                    default -> values.containsKey(m.getName()) ? values.get(m.getName()) : m.getDefaultValue();
-                });
-        LedgerFollowerService s = new LedgerFollowerService(ledger, store, clock, config, false);
+        return follower(Map.of("node.id", node, "catchUp.commitLagSeconds", commitLagSeconds,
+                "catchUp.intervalSeconds", 3600, "poll.seconds", 0, "lag.degradedSeconds", 60));
+    }
+
+    /** A follower with these raw Config Admin properties (a {@code .cfg} file gives strings). */
+    private LedgerFollowerService follower(Map<String, ?> properties) {
+        LedgerFollowerService s = new LedgerFollowerService(ledger, store, clock, properties, false);
         services.add(s);
         return s;
+    }
+
+    /** The health component of one consumer. */
+    private static ComponentHealth consumerHealth(LedgerFollowerService s, String consumerId) {
+        return s.health().stream().filter(h -> h.component().equals("jiandu.follower." + consumerId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no health for " + consumerId + " in " + s.health()));
+    }
+
+    /** The health component of the follower's configuration. */
+    private static ComponentHealth configHealth(LedgerFollowerService s) {
+        return s.health().stream().filter(h -> h.component().equals("jiandu.follower")).findFirst()
+                .orElseThrow(() -> new AssertionError("no jiandu.follower in " + s.health()));
     }
 
     private static void publish(LedgerFollowerService s, LedgerEntry e) {
@@ -166,14 +173,14 @@ class FollowerTest {
         c.refuse.set(1);
         s.addConsumer(c);
         assertEquals(0, s.catchUpNow("test.refuse", WAIT));
-        ComponentHealth h = s.health().get(0);
+        ComponentHealth h = consumerHealth(s, "test.refuse");
         assertEquals("jiandu.follower.test.refuse", h.component());
         assertEquals(HealthState.DEGRADED, h.state());
         assertTrue(h.reasons().get(0).contains("database unavailable"), h.reasons().toString());
         Instant before = s.status("test.refuse").orElseThrow().cursor();
         assertEquals(Instant.EPOCH, before, "the cursor stays before the refused batch");
         assertEquals(2, s.catchUpNow("test.refuse", WAIT));
-        assertEquals(HealthState.UP, s.health().get(0).state());
+        assertEquals(HealthState.UP, consumerHealth(s, "test.refuse").state());
         assertEquals(0, s.status("test.refuse").orElseThrow().lagMillis());
     }
 
@@ -268,10 +275,10 @@ class FollowerTest {
         publish(s, ledger.record(A));
         assertEquals(0, s.catchUpNow("test.ready", WAIT));
         assertEquals(0, c.count());
-        assertEquals(HealthState.DEGRADED, s.health().get(0).state());
+        assertEquals(HealthState.DEGRADED, consumerHealth(s, "test.ready").state());
         c.ready = true;
         assertEquals(2, s.catchUpNow("test.ready", WAIT));
-        assertEquals(HealthState.UP, s.health().get(0).state());
+        assertEquals(HealthState.UP, consumerHealth(s, "test.ready").state());
     }
 
     @Test
@@ -302,5 +309,80 @@ class FollowerTest {
         clock.advance(Duration.ofSeconds(20));
         assertEquals(1, s.catchUpNow("test.late-commit", WAIT));
         assertEquals(late, c.received.get(2));
+    }
+
+    // ---------------------------------------------------------------- configuration (ConfigReader's policy)
+
+    @Test
+    void valuesFromACfgFileAreReadAndShownWithThePidInHealth() {
+        LedgerFollowerService s = follower(Map.of("catchUp.intervalSeconds", "61", "poll.seconds", "0",
+                "lease.seconds", "3", "queue.capacity", "1000", "node.id", "court-a.node_1@host-2"));
+        assertEquals("court-a.node_1@host-2", s.node());
+        ComponentHealth h = configHealth(s);
+        assertEquals(HealthState.UP, h.state(), h.toString());
+        assertEquals("org.jiandu.ledger.follower", h.details().get("pid"));
+        Map<?, ?> config = (Map<?, ?>) h.details().get("config");
+        assertEquals(61, config.get("catchUp.intervalSeconds"));
+        assertEquals(0, config.get("poll.seconds"));
+        assertEquals(3, config.get("lease.seconds"));
+        assertEquals(1000, config.get("queue.capacity"));
+        assertEquals(120, config.get("catchUp.commitLagSeconds"), "the default, shown as in effect");
+        assertEquals("court-a.node_1@host-2", config.get("node.id"));
+    }
+
+    @Test
+    void aValueOutOfBoundsOrABadNodeIdIsRefusedNamingPidAndKeyAndTheDefaultIsUsed() {
+        LedgerFollowerService s = follower(Map.of("catchUp.intervalSeconds", "0", "lease.seconds", "2",
+                "queue.capacity", "999", "lag.degradedSeconds", "WX", "poll.seconds", "3601",
+                "node.id", "Bad Id!"));
+        ComponentHealth h = configHealth(s);
+        assertEquals(HealthState.DEGRADED, h.state());
+        String reasons = h.reasons().toString();
+        for (String key : List.of("catchUp.intervalSeconds", "lease.seconds", "queue.capacity",
+                "lag.degradedSeconds", "poll.seconds", "node.id")) {
+            assertTrue(reasons.contains("Configuration org.jiandu.ledger.follower: " + key + " = "),
+                    key + " in " + reasons);
+        }
+        assertEquals(6, h.reasons().size(), reasons);
+        Map<?, ?> config = (Map<?, ?>) h.details().get("config");
+        assertEquals(60, config.get("catchUp.intervalSeconds"));
+        assertEquals(30, config.get("lease.seconds"));
+        assertEquals(100_000, config.get("queue.capacity"));
+        assertEquals(300, config.get("lag.degradedSeconds"));
+        assertEquals(5, config.get("poll.seconds"));
+        assertFalse(s.node().contains(" "), s.node());
+        assertEquals(s.node(), config.get("node.id"), "the default node id, karaf.name@host name");
+    }
+
+    @Test
+    void aNodeIdOfMoreThan100CharactersIsRefused() {
+        LedgerFollowerService s = follower(Map.of("node.id", "n".repeat(101)));
+        assertEquals(HealthState.DEGRADED, configHealth(s).state());
+        assertFalse(s.node().equals("n".repeat(101)));
+        assertEquals("n".repeat(100), follower(Map.of("node.id", "n".repeat(100))).node());
+    }
+
+    @Test
+    void aNewNodeIdRestartsTheTracksUnderItAndHandsTheLeaseOver() throws Exception {
+        ledger.record(A);
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.rename", Scope.SHARED);
+        s.addConsumer(c);
+        assertEquals(1, s.catchUpNow("test.rename", WAIT));
+        assertEquals("n1", s.status("test.rename").orElseThrow().leaseHolder());
+        Map<String, Object> renamed = new HashMap<>(Map.of("node.id", "n2", "catchUp.intervalSeconds", 3600,
+                "poll.seconds", 0));
+        s.modified(renamed);
+        await(() -> "n2".equals(s.node()) && s.status("test.rename").isPresent(), "the tracks restarted as n2");
+        LedgerEntry b = ledger.record(B);
+        s.catchUpNow("test.rename", WAIT);
+        assertTrue(c.received.contains(b), "the entry recorded after the restart is delivered");
+        assertEquals("n2", s.status("test.rename").orElseThrow().leaseHolder());
+        assertEquals(HealthState.UP, configHealth(s).state());
+        s.modified(Map.of("node.id", "n 3"));
+        await(() -> !"n2".equals(s.node()) && s.status("test.rename").isPresent(),
+                "the tracks restarted under the default node id");
+        assertEquals(HealthState.DEGRADED, configHealth(s).state());
+        assertTrue(configHealth(s).reasons().get(0).contains("node.id = n 3"), configHealth(s).reasons().toString());
     }
 }
