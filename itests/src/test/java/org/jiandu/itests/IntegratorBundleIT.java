@@ -30,6 +30,7 @@ import org.jiandu.api.ledger.LedgerConsumer;
 import org.jiandu.api.ledger.LedgerFollower;
 import org.jiandu.api.query.Answer;
 import org.jiandu.itest.integrator.CaseOverview;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -64,6 +65,9 @@ public class IntegratorBundleIT extends JianduTestSupport {
     private static final int FILLER_EVENTS = 20;
 
     private static int ids;
+    /** Set once per container by {@link #entriesFirstThenTheExample}: the entries recorded before the example came. */
+    private static List<AppendResult> appended;
+    private static String rich;
 
     @Inject
     private BundleContext context;
@@ -154,77 +158,89 @@ public class IntegratorBundleIT extends JianduTestSupport {
         return out;
     }
 
-    @Test
-    public void aBundleBuiltOnTheApiAloneFollowsListsAndSubscribes() throws Exception {
+    /**
+     * Once per container: more than 1,000 entries recorded, the producers caught up with them (deadlines, alerts,
+     * findings over REST), and only then the example installed from the local repository, as an integrator's
+     * build would install it.
+     */
+    @Before
+    public void entriesFirstThenTheExample() throws Exception {
+        if (appended != null) {
+            return;
+        }
         awaitRest();
         awaitEndpoints("/api/v1/cases/{caseNumber}/deadlines", "/api/v1/alerts", "/api/v1/findings",
                 "/api/v1/cases/{caseNumber}/seizures");
-        String rich = CaseNumber.parse("（2025）京0105执8801号").canonical();
-        List<CaseEvent> events = new ArrayList<>(richCase(rich));
+        String cn = CaseNumber.parse("（2025）京0105执8801号").canonical();
+        List<CaseEvent> events = new ArrayList<>(richCase(cn));
         for (int c = 1; c <= FILLER_CASES; c++) {
             events.addAll(fillerCase("（2025）京0105执" + (8900 + c) + "号"));
         }
-        List<AppendResult> appended = appendAll(events);
-        assertTrue("more than 1,000 entries before the bundle comes: " + appended.size(), appended.size() > 1000);
+        List<AppendResult> recorded = appendAll(events);
+        assertTrue("more than 1,000 entries before the bundle comes: " + recorded.size(), recorded.size() > 1000);
 
-        // what the producers made of them, read over REST before the example is there
-        String richPath = "/v1/cases/" + seg(rich);
-        await("the monitor's deadlines of " + rich, 120, () -> {
-            JsonNode d = get("supervisor", richPath + "/deadlines").body();
+        String path = "/v1/cases/" + seg(cn);
+        await("the monitor's deadlines of " + cn, 120, () -> {
+            JsonNode d = get("supervisor", path + "/deadlines").body();
             return d != null && d.get("deadlines") != null && d.get("deadlines").size() > 0;
         });
-        // every entry recorded so far evaluated by the monitor and the seizure guard, so that what REST shows below
+        // every entry recorded so far evaluated by the monitor and the seizure guard, so that what REST shows
         // stands still while the example reads it
         catchUp("jiandu.monitor");
         catchUp("jiandu.seizure.findings");
         String swept = shell(sessions, "jiandu:sweep");
         assertTrue(swept, swept.startsWith("sweep:"));
-        await("alerts on the overdue deadlines of " + rich + " (" + swept + "; "
-                + get("supervisor", richPath + "/deadlines").text() + ")", 60, () -> {
-            JsonNode a = get("supervisor", "/v1/alerts?limit=100&case=" + seg(rich)).body();
+        await("alerts on the overdue deadlines of " + cn + " (" + swept + "; "
+                + get("supervisor", path + "/deadlines").text() + ")", 60, () -> {
+            JsonNode a = get("supervisor", "/v1/alerts?limit=100&case=" + seg(cn)).body();
             return a != null && a.get("alerts") != null && a.get("alerts").size() > 0;
         });
-        await("a finding of the monitor and of the seizure guard on " + rich, 120, () -> {
-            JsonNode f = get("supervisor", "/v1/findings?limit=100&case=" + seg(rich)).body();
+        await("a finding of the monitor and of the seizure guard on " + cn, 120, () -> {
+            JsonNode f = get("supervisor", "/v1/findings?limit=100&case=" + seg(cn)).body();
             return f != null && f.get("findings") != null
                     && ids(f.get("findings"), "source").containsAll(List.of("org.jiandu.monitor", "org.jiandu.seizure"));
         });
 
-        // only now the integrator's bundle, from the local repository as an integrator's build would install it
         Bundle example = context.installBundle("mvn:org.jiandu/jiandu-itest-integrator/"
                 + System.getProperty(VERSION_PROPERTY));
-        try {
-            example.start();
-            new Installed(context).check(appended, rich, this::appendAll);
-        } finally {
-            example.uninstall();
-        }
+        example.start();
+        rich = cn;
+        appended = recorded;
+    }
+
+    @Test
+    public void itsLedgerConsumerReachesEveryEntryRecordedBeforeItWasInstalled() {
+        new Installed(context).consumerReachedEveryEntry(appended);
+    }
+
+    @Test
+    public void itListsACasesDeadlinesAlertsAndFindingsAsTheRestEndpointsShowThem() {
+        new Installed(context).listingsEqualRest(rich);
+    }
+
+    @Test
+    public void aFindingRaisedAfterItsInstallationReachesItsSubscriberAsAFinding() {
+        new Installed(context).laterFindingReceived(this::appendAll);
     }
 
     /**
-     * What the test does once the example is installed. Its own class, loaded only then: the probe finds
-     * {@code org.jiandu.itest.integrator} (a dynamic import) only once the example bundle exports it, and a type in a
-     * method signature of the test class itself would be looked up as soon as Pax Exam lists the class's methods.
+     * What the tests ask the example. Its own class, loaded only once the example is installed: the probe finds
+     * {@code org.jiandu.itest.integrator} (a dynamic import) only when the example bundle exports it, and a type in a
+     * method signature of the test class itself is looked up as soon as Pax Exam lists the class's methods.
      */
     private static final class Installed {
         private final BundleContext context;
+        private final CaseOverview overview;
 
         Installed(BundleContext context) {
             this.context = context;
+            await("the example's CaseOverview service", 60,
+                    () -> context.getServiceReference(CaseOverview.class) != null);
+            // held for the test's duration; the container ends with the class
+            this.overview = context.getService(context.getServiceReference(CaseOverview.class));
         }
 
-        private CaseOverview overview() {
-            ServiceReference<CaseOverview> ref = context.getServiceReference(CaseOverview.class);
-            return ref == null ? null : context.getService(ref);
-        }
-
-        void check(List<AppendResult> appended, String rich, java.util.function.Function<List<CaseEvent>,
-                List<AppendResult>> append) {
-            String richPath = "/v1/cases/" + seg(rich);
-            await("the example's CaseOverview service", 60, () -> overview() != null);
-            CaseOverview overview = overview();
-
-            // the ledger consumer reaches every entry recorded before it was installed
+        void consumerReachedEveryEntry(List<AppendResult> appended) {
             await("the example's ledger consumer reaching all " + appended.size() + " entries", 120,
                     () -> overview.entriesFollowed() >= appended.size());
             for (AppendResult r : appended) {
@@ -232,9 +248,8 @@ public class IntegratorBundleIT extends JianduTestSupport {
                 assertTrue(r.entry().event().caseNumber() + " #" + r.entry().seq() + " not delivered: " + seqs,
                         seqs.contains(r.entry().seq()));
             }
-            assertEquals(appended.size(), overview.entriesFollowed());
-            ServiceReference<LedgerFollower> fref = context.getServiceReference(LedgerFollower.class);
-            LedgerFollower follower = context.getService(fref);
+            ServiceReference<LedgerFollower> ref = context.getServiceReference(LedgerFollower.class);
+            LedgerFollower follower = context.getService(ref);
             try {
                 FollowerStatus s = follower.status("itest.integrator").orElseThrow(
                         () -> new AssertionError("the follower does not know the example's consumer: "
@@ -242,14 +257,16 @@ public class IntegratorBundleIT extends JianduTestSupport {
                 assertEquals(LedgerConsumer.Scope.PER_NODE, s.scope());
                 assertTrue(s.toString(), s.active());
             } finally {
-                context.ungetService(fref);
+                context.ungetService(ref);
             }
+        }
 
-            // the case's deadlines, alerts and findings, listed through the API, are what REST shows
+        void listingsEqualRest(String rich) {
             CaseNumber cn = CaseNumber.parse(rich);
             Answer<Deadline> deadlines = overview.deadlines(cn);
-            assertEquals(ids(get("supervisor", richPath + "/deadlines").body().get("deadlines"), "id", "ruleId",
-                    "key", "status"), deadlines.items().stream()
+            assertFalse(deadlines.items().isEmpty());
+            assertEquals(ids(get("supervisor", "/v1/cases/" + seg(rich) + "/deadlines").body().get("deadlines"),
+                    "id", "ruleId", "key", "status"), deadlines.items().stream()
                     .map(d -> d.id() + "/" + d.ruleId() + "/" + d.key() + "/" + d.status().name()).toList());
             assertEquals(List.of("org.jiandu.monitor"), deadlines.sources().contributed());
             assertTrue(deadlines.sources().toString(), deadlines.sources().complete());
@@ -272,8 +289,9 @@ public class IntegratorBundleIT extends JianduTestSupport {
             assertEquals(restSources, findings.sources().contributed());
             assertTrue(findings.sources().toString(), findings.sources().complete());
             assertTrue(findings.items().stream().anyMatch(f -> f.kind().equals("OVER_SEIZURE")));
+        }
 
-            // a finding raised after the installation reaches the example's subscriber, read as a Finding
+        void laterFindingReceived(java.util.function.Function<List<CaseEvent>, List<AppendResult>> append) {
             String late = CaseNumber.parse("（2025）京0105执8802号").canonical();
             List<AppendResult> more = append.apply(richCase(late));
             await("the over-seizure finding of " + late + " at the example's jiandu/finding/* subscriber", 120,
