@@ -52,6 +52,8 @@ public class NodeMonitor implements LedgerConsumer, HealthIndicator {
     /** The follower's consumer id: names the durable cursor and the health component {@code jiandu.follower.jiandu.monitor}. */
     public static final String CONSUMER_ID = "jiandu.monitor";
     private static final int ATTEMPTS = 3;
+    /** Entries evaluated in one transaction, as the monitor did before the follower fed it pages. */
+    static final int TRANSACTION_ENTRIES = 500;
     private static final int HISTORY_CACHE = 5000;
 
     private final EntityManagerFactory emf;
@@ -129,7 +131,14 @@ public class NodeMonitor implements LedgerConsumer, HealthIndicator {
         // rereads (after a restart, a lease change, the commit-lag window) come in pages and are mostly evaluated
         // already: sort those out without locks; small batches are fresh entries, skipped under the lock if seen
         List<LedgerEntry> unseen = entries.size() > 50 ? unevaluated(entries) : entries;
-        int evaluated = unseen.isEmpty() ? 0 : evaluate(unseen);
+        int evaluated = 0;
+        // one transaction per TRANSACTION_ENTRIES, in delivery order (so each case's entries stay in order): the
+        // follower's pages hold thousands, and in one EclipseLink unit of work every query first flushes and
+        // compares every entity the transaction has touched, which made a long page quadratic (a benchmark ingested
+        // 3,501 events/s instead of 16,000)
+        for (int from = 0; from < unseen.size(); from += TRANSACTION_ENTRIES) {
+            evaluated += evaluate(unseen.subList(from, Math.min(unseen.size(), from + TRANSACTION_ENTRIES)));
+        }
         stats.catchUp(entries.size(), evaluated, t);
         return evaluated;
     }
