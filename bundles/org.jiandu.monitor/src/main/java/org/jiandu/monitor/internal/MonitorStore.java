@@ -306,17 +306,6 @@ public class MonitorStore {
         }
     }
 
-    /** Counts alerts of one level raised at or after {@code since} (benchmarks). */
-    public long countAlerts(AlertLevel level, long since) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return em.createQuery("SELECT COUNT(a) FROM AlertEntity a WHERE a.level = :l AND a.raisedAt >= :s",
-                    Long.class).setParameter("l", level.name()).setParameter("s", since).getSingleResult();
-        } finally {
-            em.close();
-        }
-    }
-
     static String day(Long millis) {
         return millis == null ? null
                 : java.time.Instant.ofEpochMilli(millis).atZone(WorkingCalendar.ZONE).toOffsetDateTime().toString();

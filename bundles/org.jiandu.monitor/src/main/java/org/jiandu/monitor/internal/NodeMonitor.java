@@ -324,7 +324,7 @@ public class NodeMonitor implements LedgerConsumer, HealthIndicator {
         }
     }
 
-    /** Evaluates the given entries now on the calling thread (tests, benchmarks). */
+    /** Evaluates the given entries now on the calling thread (tests). */
     public int evaluateNow(List<LedgerEntry> entries) {
         return evaluate(entries);
     }

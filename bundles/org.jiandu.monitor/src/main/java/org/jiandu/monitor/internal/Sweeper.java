@@ -197,7 +197,7 @@ public class Sweeper {
         }
     }
 
-    /** Sweeps now, on the caller's thread, until no due alert is left (commands, tests, benchmarks). */
+    /** Sweeps now, on the caller's thread, until no due alert is left (commands, tests). */
     public synchronized Result sweep() throws SQLException {
         long t0 = System.nanoTime();
         int batches = 0;
