@@ -29,6 +29,7 @@ import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.HostEventConflictException;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.api.ledger.VerificationReport;
+import org.jiandu.ledger.internal.follow.LedgerReader;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,7 +50,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * retried, so nothing is ever half-stored.
  */
 @Component(service = CaseLedger.class)
-public class JpaCaseLedger implements CaseLedger {
+public class JpaCaseLedger implements CaseLedger, LedgerReader {
     /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
     @Reference
     private LedgerSchema schema;
@@ -306,35 +307,72 @@ public class JpaCaseLedger implements CaseLedger {
     private static final java.time.format.DateTimeFormatter SECOND_PREFIX =
             java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 
+    @Override
+    public List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
+        return entriesSince(since, after == null ? null : Position.of(after), limit);
+    }
+
+    @Override
+    public List<LedgerEntry> entriesSince(Instant since, Position after, int limit) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return pageSince(em, "e", EntryEntity.class, since, after, limit).stream().map(this::toEntry).toList();
+        } finally {
+            em.close();
+        }
+    }
+
+    /** {@inheritDoc} Read from the index {@code JD_LEDGER_RECORDED} alone. */
+    @Override
+    public List<Position> positionsSince(Instant since, Position after, int limit) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return pageSince(em, "e.recordedAt, e.caseNumber, e.seq", Object[].class, since, after, limit).stream()
+                    .map(r -> new Position((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
+        } finally {
+            em.close();
+        }
+    }
+
     /**
-     * {@inheritDoc}
-     *
-     * <p>The order is that of the stored strings: {@code RECORDED_AT} (an ISO instant, whose text order can differ
+     * A page in the order of the stored strings: {@code RECORDED_AT} (an ISO instant, whose text order can differ
      * from time order within one second when fractions have different lengths), case number, position. It is a
      * total order on stored rows, so paging is complete; the lower bound is the second's prefix, which no instant of
      * that second sorts before.
      */
-    @Override
-    public List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
+    private static <T> List<T> pageSince(EntityManager em, String select, Class<T> type, Instant since,
+            Position after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + ", not " + limit);
         }
         String from = SECOND_PREFIX.format(since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        javax.persistence.TypedQuery<T> q;
+        if (after == null) {
+            q = em.createQuery("SELECT " + select + " FROM EntryEntity e WHERE e.recordedAt >= :from "
+                    + "ORDER BY e.recordedAt, e.caseNumber, e.seq", type);
+        } else {
+            // one lower bound, the later of the two, is the index scan's start key: with "recordedAt >= :from" alone
+            // the database scanned the index from :from on every page and filtered with the OR, and paging through
+            // a window became quadratic (a follower's pass over three minutes of entries took a quarter of a core)
+            if (after.recordedAt().compareTo(from) > 0) {
+                from = after.recordedAt();
+            }
+            q = em.createQuery("SELECT " + select + " FROM EntryEntity e WHERE e.recordedAt >= :from "
+                    + "AND (e.recordedAt > :r OR (e.recordedAt = :r AND (e.caseNumber > :cn OR (e.caseNumber = :cn "
+                    + "AND e.seq > :seq)))) ORDER BY e.recordedAt, e.caseNumber, e.seq", type)
+                    .setParameter("r", after.recordedAt()).setParameter("cn", after.caseNumber())
+                    .setParameter("seq", after.seq());
+        }
+        return q.setParameter("from", from).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public List<LedgerEntry> entries(String caseNumber, long from, long to) {
         EntityManager em = emf.createEntityManager();
         try {
-            javax.persistence.TypedQuery<EntryEntity> q;
-            if (after == null) {
-                q = em.createQuery("SELECT e FROM EntryEntity e WHERE e.recordedAt >= :from "
-                        + "ORDER BY e.recordedAt, e.caseNumber, e.seq", EntryEntity.class);
-            } else {
-                q = em.createQuery("SELECT e FROM EntryEntity e WHERE e.recordedAt >= :from AND (e.recordedAt > :r "
-                        + "OR (e.recordedAt = :r AND (e.caseNumber > :cn OR (e.caseNumber = :cn AND e.seq > :seq)))) "
-                        + "ORDER BY e.recordedAt, e.caseNumber, e.seq", EntryEntity.class)
-                        .setParameter("r", after.event().recordedAt().toString())
-                        .setParameter("cn", after.event().caseNumber().canonical())
-                        .setParameter("seq", after.seq());
-            }
-            return q.setParameter("from", from).setMaxResults(limit).getResultList().stream().map(this::toEntry)
+            return em.createQuery("SELECT e FROM EntryEntity e WHERE e.caseNumber = :cn AND e.seq >= :lo "
+                    + "AND e.seq <= :hi ORDER BY e.seq", EntryEntity.class).setParameter("cn", caseNumber)
+                    .setParameter("lo", from).setParameter("hi", to).getResultList().stream().map(this::toEntry)
                     .toList();
         } finally {
             em.close();

@@ -29,6 +29,7 @@ import org.jiandu.api.ledger.FollowerStatus;
 import org.jiandu.api.ledger.LedgerConsumer;
 import org.jiandu.api.ledger.LedgerConsumer.Scope;
 import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.ledger.internal.follow.LedgerReader.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * (appends on other nodes); (3) a catch-up pass every {@code catchUp.intervalSeconds} from the cursor less
  * {@code catchUp.commitLagSeconds} to the end. Only (3) moves the cursor: a commit that lands after a later entry
  * was read (a long transaction) is older than the head but younger than the cursor less the lag, so the next pass
- * finds it.
+ * finds it. Reads (2) and (3) go by position first ({@link LedgerReader}): entries already delivered are not read
+ * again in whole.
  *
  * <p><b>Order and duplicates.</b> For each case seen in this run the track knows which positions it delivered (a
  * contiguous run {@code lo..hi} and, rarely, earlier positions delivered late). An entry already delivered is
@@ -108,6 +110,7 @@ final class Track {
     private final String id;
     private final Scope scope;
     private final CaseLedger ledger;
+    private final LedgerReader reader;
     private final CursorStore store;
     private final Clock clock;
     private final String node;
@@ -132,7 +135,7 @@ final class Track {
     private volatile String lastError;
     private volatile boolean failing;
     private final long startedAt;
-    private LedgerEntry head;
+    private Position head;
     private long nextPassAt;
     private long nextPollAt;
     private long nextLeaseAt;
@@ -145,6 +148,7 @@ final class Track {
         this.id = id;
         this.scope = scope;
         this.ledger = ledger;
+        this.reader = LedgerReader.over(ledger);
         this.store = store;
         this.clock = clock;
         this.node = node;
@@ -363,15 +367,15 @@ final class Track {
         long started = clock.millis();
         long windowStart = Math.max(0, cursor - s.lagMs());
         nextPassAt = started + s.intervalMs();
-        LedgerEntry after = null;
+        Position after = null;
         int count = 0;
         long lastPersist = started;
         while (!stopped) {
-            List<LedgerEntry> page = ledger.recordedSince(Instant.ofEpochMilli(windowStart), after, PAGE);
-            if (page.isEmpty()) {
+            Page page = read(Instant.ofEpochMilli(windowStart), after);
+            if (page.size() == 0) {
                 break;
             }
-            List<LedgerEntry> batch = plan(page, false, windowStart);
+            List<LedgerEntry> batch = plan(page.entries(), false, windowStart);
             if (!batch.isEmpty()) {
                 if (!deliver(batch)) {
                     behind = true;
@@ -379,9 +383,9 @@ final class Track {
                 }
                 count += batch.size();
             }
-            after = page.get(page.size() - 1);
+            after = page.last();
             advanceHead(after);
-            long reached = Math.min(started, after.event().recordedAt().toEpochMilli());
+            long reached = Math.min(started, Instant.parse(after.recordedAt()).toEpochMilli());
             if (reached > cursor && clock.millis() - lastPersist > s.leaseMs() / 3) {
                 // progress through a long backlog survives a restart; renews the lease too
                 if (!persist(reached)) {
@@ -420,15 +424,15 @@ final class Track {
             return true;
         }
         while (!stopped) {
-            List<LedgerEntry> page = ledger.recordedSince(head.event().recordedAt(), head, PAGE);
-            if (page.isEmpty()) {
+            Page page = read(Instant.parse(head.recordedAt()), head);
+            if (page.size() == 0) {
                 return true;
             }
-            List<LedgerEntry> batch = plan(page, false, Math.max(0, cursor - settings.lagMs()));
+            List<LedgerEntry> batch = plan(page.entries(), false, Math.max(0, cursor - settings.lagMs()));
             if (!batch.isEmpty() && !deliver(batch)) {
                 return false;
             }
-            advanceHead(page.get(page.size() - 1));
+            advanceHead(page.last());
             if (page.size() < PAGE) {
                 return true;
             }
@@ -436,20 +440,64 @@ final class Track {
         return true;
     }
 
-    private void advanceHead(LedgerEntry e) {
-        if (head == null || compare(e, head) > 0) {
-            head = e;
-        }
+    /**
+     * A page of the ledger read after {@code after}: its size and last position, and the entries of it not delivered
+     * yet. The positions are read first; when most of them are new (catching up) the page is read whole, otherwise
+     * only the new entries are, case by case.
+     */
+    private record Page(List<LedgerEntry> entries, Position last, int size) {
     }
 
-    /** The ledger's total order (see {@link CaseLedger#recordedSince}). */
-    private static int compare(LedgerEntry a, LedgerEntry b) {
-        int c = a.event().recordedAt().toString().compareTo(b.event().recordedAt().toString());
-        if (c != 0) {
-            return c;
+    private Page read(Instant since, Position after) {
+        List<Position> positions = reader.positionsSince(since, after, PAGE);
+        if (positions.isEmpty()) {
+            return new Page(List.of(), after, 0);
         }
-        c = a.event().caseNumber().canonical().compareTo(b.event().caseNumber().canonical());
-        return c != 0 ? c : Long.compare(a.seq(), b.seq());
+        Map<String, List<Position>> missing = new java.util.LinkedHashMap<>();
+        int count = 0;
+        for (Position p : positions) {
+            Mark m = marks.get(p.caseNumber());
+            if (m == null || !m.has(p.seq())) {
+                missing.computeIfAbsent(p.caseNumber(), k -> new ArrayList<>()).add(p);
+                count++;
+            }
+        }
+        Position last = positions.get(positions.size() - 1);
+        if (count == 0) {
+            return new Page(List.of(), last, positions.size());
+        }
+        if (count > positions.size() / 4) {
+            List<LedgerEntry> whole = reader.entriesSince(since, after, PAGE);
+            if (!whole.isEmpty()) {
+                // the same page, perhaps with an entry committed between the two reads: plan() sorts it out
+                return new Page(whole, Position.of(whole.get(whole.size() - 1)), whole.size());
+            }
+        }
+        List<LedgerEntry> out = new ArrayList<>(count);
+        for (Map.Entry<String, List<Position>> c : missing.entrySet()) {
+            List<Position> ps = c.getValue();
+            Set<Long> wanted = new HashSet<>();
+            long lo = Long.MAX_VALUE;
+            long hi = 0;
+            for (Position p : ps) {
+                wanted.add(p.seq());
+                lo = Math.min(lo, p.seq());
+                hi = Math.max(hi, p.seq());
+            }
+            for (LedgerEntry e : reader.entries(c.getKey(), lo, hi)) {
+                if (wanted.contains(e.seq())) {
+                    out.add(e);
+                }
+            }
+        }
+        out.sort((a, b) -> Position.ORDER.compare(Position.of(a), Position.of(b)));
+        return new Page(out, last, positions.size());
+    }
+
+    private void advanceHead(Position p) {
+        if (head == null || Position.ORDER.compare(p, head) > 0) {
+            head = p;
+        }
     }
 
     private boolean drainQueue() {

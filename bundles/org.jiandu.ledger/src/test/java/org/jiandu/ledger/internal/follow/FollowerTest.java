@@ -84,7 +84,11 @@ class FollowerTest {
 
     /** A follower with these raw Config Admin properties (a {@code .cfg} file gives strings). */
     private LedgerFollowerService follower(Map<String, ?> properties) {
-        LedgerFollowerService s = new LedgerFollowerService(ledger, store, clock, properties, false);
+        return follower(ledger, properties);
+    }
+
+    private LedgerFollowerService follower(org.jiandu.api.ledger.CaseLedger over, Map<String, ?> properties) {
+        LedgerFollowerService s = new LedgerFollowerService(over, store, clock, properties, false);
         services.add(s);
         return s;
     }
@@ -162,6 +166,46 @@ class FollowerTest {
         // the next pass rereads the commit-lag window, which holds the first entry again
         assertEquals(0, s.catchUpNow("test.once", WAIT));
         assertEquals(1, c.count());
+    }
+
+    @Test
+    void rereadsOfEntriesAlreadyDeliveredReadOnlyTheirPositions() throws Exception {
+        LedgerFollowerService s = follower("n1", 120);
+        RecordingConsumer c = new RecordingConsumer("test.positions", Scope.SHARED);
+        s.addConsumer(c);
+        s.catchUpNow("test.positions", WAIT);
+        List<LedgerEntry> published = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            published.add(ledger.record(i % 2 == 0 ? A : B));
+        }
+        for (LedgerEntry e : published) {
+            publish(s, e);
+        }
+        await(() -> c.count() == 12, "the published entries");
+        ledger.entriesRead.set(0);
+        // the next pass rereads the commit-lag window, all of it delivered already
+        assertEquals(0, s.catchUpNow("test.positions", WAIT));
+        assertEquals(0, ledger.entriesRead.get(), "no whole entry is read again");
+        // one entry whose publication was lost is read alone, from its case
+        LedgerEntry lost = ledger.record("（2024）京0105执3号");
+        assertEquals(1, s.catchUpNow("test.positions", WAIT));
+        assertEquals(1, ledger.entriesRead.get());
+        assertEquals(lost, c.received.get(12));
+    }
+
+    @Test
+    void overALedgerThatIsOnlyACaseLedgerTheWholeLedgerIsDeliveredInOrder() throws Exception {
+        ledger.record(A);
+        ledger.record(B);
+        clock.advance(Duration.ofSeconds(1));
+        ledger.record(A);
+        LedgerFollowerService s = follower(ledger.plain(), Map.of("node.id", "n1", "catchUp.commitLagSeconds", 120,
+                "catchUp.intervalSeconds", 3600, "poll.seconds", 0, "lag.degradedSeconds", 60));
+        RecordingConsumer c = new RecordingConsumer("test.plain", Scope.SHARED);
+        s.addConsumer(c);
+        assertEquals(3, s.catchUpNow("test.plain", WAIT));
+        assertEquals(0, s.catchUpNow("test.plain", WAIT));
+        assertEquals(List.of(1L, 1L, 2L), c.received.stream().map(LedgerEntry::seq).toList());
     }
 
     @Test

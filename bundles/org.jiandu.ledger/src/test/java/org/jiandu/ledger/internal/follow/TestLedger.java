@@ -18,8 +18,11 @@ import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.api.ledger.VerificationReport;
 
-/** The ledger's reading side in memory, with {@link CaseLedger#recordedSince}'s order; appends through {@link #record}. */
-final class TestLedger implements CaseLedger {
+/**
+ * The ledger's reading side in memory, with {@link CaseLedger#recordedSince}'s order, read as the ledger bundle's own
+ * ledger is ({@link LedgerReader}, counting reads of whole entries); appends through {@link #record}.
+ */
+final class TestLedger implements CaseLedger, LedgerReader {
     private static final Comparator<LedgerEntry> ORDER = Comparator
             .comparing((LedgerEntry e) -> e.event().recordedAt().toString())
             .thenComparing(e -> e.event().caseNumber().canonical()).thenComparingLong(LedgerEntry::seq);
@@ -28,6 +31,8 @@ final class TestLedger implements CaseLedger {
     private final List<LedgerEntry> all = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     final AtomicInteger timelineReads = new AtomicInteger();
+    /** Whole entries read by {@link #entriesSince} and {@link #entries}. */
+    final AtomicInteger entriesRead = new AtomicInteger();
 
     TestLedger(Clock clock) {
         this.clock = clock;
@@ -55,6 +60,74 @@ final class TestLedger implements CaseLedger {
         Instant from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         return all.stream().filter(e -> !e.event().recordedAt().isBefore(from))
                 .filter(e -> after == null || ORDER.compare(e, after) > 0).sorted(ORDER).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Position> positionsSince(Instant since, Position after, int limit) {
+        return page(since, after, limit).stream().map(Position::of).toList();
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> entriesSince(Instant since, Position after, int limit) {
+        List<LedgerEntry> page = page(since, after, limit);
+        entriesRead.addAndGet(page.size());
+        return page;
+    }
+
+    @Override
+    public synchronized List<LedgerEntry> entries(String caseNumber, long from, long to) {
+        List<LedgerEntry> out = cases.getOrDefault(caseNumber, List.of()).stream()
+                .filter(e -> e.seq() >= from && e.seq() <= to).toList();
+        entriesRead.addAndGet(out.size());
+        return out;
+    }
+
+    private List<LedgerEntry> page(Instant since, Position after, int limit) {
+        Instant from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return all.stream().filter(e -> !e.event().recordedAt().isBefore(from))
+                .filter(e -> after == null || Position.ORDER.compare(Position.of(e), after) > 0)
+                .sorted(Comparator.comparing(Position::of, Position.ORDER)).limit(limit).toList();
+    }
+
+    /** The same entries as a ledger that is only a {@link CaseLedger} (what another bundle could register). */
+    CaseLedger plain() {
+        TestLedger self = this;
+        return new CaseLedger() {
+            @Override
+            public List<LedgerEntry> timeline(CaseNumber caseNumber) {
+                return self.timeline(caseNumber);
+            }
+
+            @Override
+            public List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
+                return self.recordedSince(since, after, limit);
+            }
+
+            @Override
+            public AppendResult append(CaseEvent event) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public List<AppendResult> appendAll(List<CaseEvent> events) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<LedgerEntry> findByHostEventId(String hostEventId) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public VerificationReport verify(CaseNumber caseNumber) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public VerificationReport verifyAll() {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     @Override
