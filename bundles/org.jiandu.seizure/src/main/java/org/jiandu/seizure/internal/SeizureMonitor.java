@@ -2,6 +2,7 @@ package org.jiandu.seizure.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,11 @@ public final class SeizureMonitor implements LedgerConsumer {
     private final FindingStore findings;
     private final EventAdmin eventAdmin;
     private final Clock clock;
+    /**
+     * The facts of the cases this consumer follows, least recently used first, at most {@code cache.maxCases}; only
+     * the follower's thread touches it (one delivery at a time).
+     */
+    private final Map<CaseNumber, CaseFacts> followed = new LinkedHashMap<>(256, 0.75f, true);
 
     @Activate
     public SeizureMonitor(@Reference RegisterCache cache, @Reference SeizureSettings settings,
@@ -94,25 +100,69 @@ public final class SeizureMonitor implements LedgerConsumer {
     @Override
     public void accept(List<LedgerEntry> entries) {
         for (LedgerEntry entry : entries) {
-            if (!TRIGGERS.contains(entry.event().type()) || entry.event().isCorrection()) {
-                continue;
-            }
+            boolean trigger = TRIGGERS.contains(entry.event().type()) && !entry.event().isCorrection();
             try {
-                recompute(entry);
+                CaseFacts facts = advance(entry, trigger);
+                if (trigger) {
+                    recompute(entry, facts);
+                }
             } catch (javax.persistence.PersistenceException e) {
                 throw e;
             } catch (RuntimeException e) {
-                LOG.error("Seizure register: could not recompute case {} after entry {} ({}); its findings for this"
-                        + " entry are missing", entry.event().caseNumber(), entry.seq(), entry.event().type(), e);
+                followed.remove(entry.event().caseNumber());
+                if (trigger) {
+                    LOG.error("Seizure register: could not recompute case {} after entry {} ({}); its findings for"
+                            + " this entry are missing", entry.event().caseNumber(), entry.seq(), entry.event().type(),
+                            e);
+                }
             }
         }
     }
 
-    /** Recomputes the case's register after {@code entry} and raises what it shows. */
-    void recompute(LedgerEntry entry) {
+    /**
+     * The case's facts just after {@code entry}: carried forward from the previous entry when the case is followed
+     * (so a case is read from the ledger once, not once per trigger — catching up from the start of the ledger read
+     * each case's timeline again for every payment), otherwise folded from the timeline when {@code entry} is a
+     * trigger; {@code null} for an entry that is not a trigger of a case not followed. A gap or a correction stops
+     * following the case (it is read again at its next trigger); a redelivered entry is answered from the timeline.
+     */
+    CaseFacts advance(LedgerEntry entry, boolean trigger) {
+        CaseNumber cn = entry.event().caseNumber();
+        CaseFacts held = followed.get(cn);
+        if (held != null && entry.seq() == held.lastSeq() + 1) {
+            CaseFacts next = held.with(entry);
+            if (next == null) {
+                followed.remove(cn);
+                return trigger ? cache.factsAt(cn, entry.seq()) : null;
+            }
+            followed.put(cn, next);
+            return next;
+        }
+        boolean ahead = held == null || entry.seq() > held.lastSeq();
+        if (!trigger) {
+            if (held != null && ahead) {
+                followed.remove(cn);
+            }
+            return null;
+        }
+        CaseFacts read = cache.factsAt(cn, entry.seq());
+        if (ahead && read.lastSeq() == entry.seq()) {
+            followed.put(cn, read);
+            int max = settings.snapshot().maxCases();
+            Iterator<CaseNumber> eldest = followed.keySet().iterator();
+            while (followed.size() > max && eldest.hasNext()) {
+                eldest.next();
+                eldest.remove();
+            }
+        }
+        return read;
+    }
+
+    /** Recomputes the case's register from its facts just after {@code entry} and raises what it shows. */
+    private void recompute(LedgerEntry entry, CaseFacts facts) {
         CaseNumber cn = entry.event().caseNumber();
         LocalDate today = LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE);
-        SeizureRegister reg = SeizureRegister.of(cn.canonical(), cache.factsAt(cn, entry.seq()), today, settings.policy(cn));
+        SeizureRegister reg = SeizureRegister.of(cn.canonical(), facts, today, settings.policy(cn));
         if (!reg.claim().known()) {
             return;
         }
