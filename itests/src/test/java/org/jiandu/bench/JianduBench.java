@@ -41,7 +41,8 @@ public final class JianduBench {
             int singleSeconds, int singleMaxPerThread, int singleCasesPerThread, int batchThreads, int batchSize,
             int batchEventsPerCase, int batchWarmupEvents, int batchEvents, int timelineEntries, int timelineWarmup,
             int timelineReads, long verifyEntries, int phaseTimeoutSeconds, int jstackIntervalSeconds, boolean jfr,
-            int quietWaitSeconds, int warmupMaxSeconds, double jitSettledCores, int attempts, double maxOtherCores) {
+            int quietWaitSeconds, int warmupMaxSeconds, double jitSettledCores, int attempts, double maxOtherCores,
+            List<String> features) {
         static Config fromSystemProperties() {
             Path target = Path.of(str("bench.target", "itests/target"));
             return new Config(Path.of(str("bench.distribution", "distribution/target/assembly")).toAbsolutePath(),
@@ -60,7 +61,9 @@ public final class JianduBench {
                     Boolean.parseBoolean(str("bench.jfr", "false")), num("bench.quietWaitSeconds", 120),
                     num("bench.warmup.maxSeconds", 300),
                     Double.parseDouble(str("bench.jit.settledCores", "0.10")), num("bench.attempts", 3),
-                    Double.parseDouble(str("bench.maxOtherCores", "0.25")));
+                    Double.parseDouble(str("bench.maxOtherCores", "0.25")),
+                    java.util.Arrays.stream(str("bench.features", "").split(",")).map(String::trim)
+                            .filter(f -> !f.isEmpty()).toList());
         }
 
         private static String str(String key, String dflt) {
@@ -154,7 +157,9 @@ public final class JianduBench {
         Files.createDirectories(cfg.results.getParent());
         log("Jiandu benchmark " + started + "; distribution " + cfg.distribution + " → " + cfg.workdir);
         karaf = KarafInstance.prepare(cfg.distribution, cfg.workdir, cfg.httpPort, cfg.sshPort, cfg.rmiRegistryPort,
-                cfg.rmiServerPort);
+                cfg.rmiServerPort, cfg.features);
+        notes.add("Jiandu features booted: " + (cfg.features.isEmpty() ? "the distribution's (" + karaf.jianduFeatures
+                + ")" : cfg.features + " only (bench.features)"));
         base = URI.create("http://127.0.0.1:" + cfg.httpPort + "/api/v1/");
         device = Machine.deviceOf(cfg.workdir);
         String machine = Machine.describe(cfg.workdir);

@@ -38,9 +38,12 @@ final class KarafInstance {
         this.javaHome = javaHome;
     }
 
-    /** Copies the distribution to {@code workdir} (replacing an earlier copy) and configures ports and demo mode. */
+    /**
+     * Copies the distribution to {@code workdir} (replacing an earlier copy) and configures ports and demo mode; a
+     * non-empty {@code features} replaces the distribution's Jiandu boot features (e.g. the core alone).
+     */
     static KarafInstance prepare(Path distribution, Path workdir, int httpPort, int sshPort, int rmiRegistryPort,
-            int rmiServerPort) throws IOException {
+            int rmiServerPort, List<String> features) throws IOException {
         if (!Files.isRegularFile(distribution.resolve("bin/start"))) {
             throw new IllegalStateException("No distribution at " + distribution
                     + "; build it first: mvn -B -q install -DskipTests");
@@ -62,7 +65,37 @@ final class KarafInstance {
         setProperty(etc.resolve("org.jiandu.demo.cfg"), "enabled", "false");
         // the bench feature is not in the distribution: Karaf fetches it from the build's Maven repository
         setProperty(etc.resolve("org.ops4j.pax.url.mvn.cfg"), "org.ops4j.pax.url.mvn.localRepository", MAVEN_REPO);
-        return new KarafInstance(workdir, httpPort, sshPort, System.getProperty("java.home"));
+        List<String> booted = bootFeatures(etc.resolve("org.apache.karaf.features.cfg"), features);
+        KarafInstance k = new KarafInstance(workdir, httpPort, sshPort, System.getProperty("java.home"));
+        k.jianduFeatures = booted;
+        return k;
+    }
+
+    /** The Jiandu features Karaf boots ({@code jiandu-*} of {@code featuresBoot}), replaced by {@code features}. */
+    List<String> jianduFeatures = List.of();
+
+    static List<String> bootFeatures(Path cfg, List<String> features) throws IOException {
+        String text = Files.readString(cfg, StandardCharsets.ISO_8859_1);
+        Matcher m = Pattern.compile("(?m)^featuresBoot\\s*=((?:[^\\n]*\\\\\\n)*[^\\n]*)$").matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("No featuresBoot in " + cfg);
+        }
+        List<String> items = new ArrayList<>();
+        for (String item : m.group(1).replace("\\\n", " ").split(",")) {
+            if (!item.isBlank()) {
+                items.add(item.trim());
+            }
+        }
+        List<String> jiandu = items.stream().filter(i -> i.startsWith("jiandu-")).map(i -> i.replaceAll("/.*", ""))
+                .toList();
+        if (features.isEmpty()) {
+            return jiandu;
+        }
+        List<String> kept = new ArrayList<>(items.stream().filter(i -> !i.startsWith("jiandu-")).toList());
+        kept.addAll(features);
+        Files.writeString(cfg, text.substring(0, m.start()) + "featuresBoot = " + String.join(", ", kept)
+                + text.substring(m.end()), StandardCharsets.ISO_8859_1);
+        return features;
     }
 
     /** A Karaf still running from an earlier, aborted run in the same directory would hold the Derby files. */
