@@ -114,6 +114,24 @@ class NodeMonitorTest {
     }
 
     @Test
+    void aLedgerDeliveredAgainAfterARestartIsNotEvaluatedTwice() throws Exception {
+        h = new Harness("2024-09-27T12:00:00+08:00");
+        for (int i = 1; i <= 120; i++) {
+            h.event("（2024）京0105执" + (2000 + i) + "号", TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00");
+        }
+        h.event("（2024）京0105执2001号", PROPERTY_QUERY_STARTED, "2024-09-30T10:00:00+08:00", "propertyTypes",
+                List.of("DEPOSIT"));
+        // a new run of the follower delivers the whole ledger again, in pages
+        assertEquals(0, h.catchUp(h.monitor));
+        assertEquals(0, h.catchUp(h.startMonitor()));
+        DeadlineEntity met = h.deadline("（2024）京0105执2001号", "art13.network-query", "main");
+        assertEquals(DeadlineStatus.MET, met.getStatus());
+        assertEquals(DeadlineStatus.OPEN, h.deadline("（2024）京0105执2120号", "art13.network-query", "main").getStatus());
+        assertEquals(1, h.store.deadlines(met.getCaseNumber()).stream()
+                .filter(x -> x.getRuleId().equals("art13.network-query")).count());
+    }
+
+    @Test
     void anEntryDeliveredAfterAGapBringsTheMissedEntriesFromTheLedger() throws Exception {
         h = new Harness("2024-09-27T12:00:00+08:00");
         h.ledger.record(CASE, CASE_FILED, "2024-09-20T10:00:00+08:00");
