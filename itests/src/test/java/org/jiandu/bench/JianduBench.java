@@ -720,25 +720,37 @@ public final class JianduBench {
         }
     }
 
+    /**
+     * Reads Derby's and Karaf's logs line by line: either can be large after a long run (a client that read the
+     * whole log ran out of heap).
+     */
     private void scanKarafLog() {
-        try {
-            String derbyLog = Files.readString(cfg.workdir.resolve("data/derby/derby.log"), StandardCharsets.UTF_8);
-            notes.add(derbyLog.contains("durability=test") ? "Derby ran with derby.system.durability=test: commits "
-                    + "were NOT synced to disk" : "Derby ran with default durability (no derby.system.durability=test "
-                    + "in derby.log): every commit syncs the transaction log before it returns");
-        } catch (IOException e) {
+        try (java.util.stream.Stream<String> lines = Files.lines(cfg.workdir.resolve("data/derby/derby.log"),
+                StandardCharsets.UTF_8)) {
+            notes.add(lines.anyMatch(l -> l.contains("durability=test")) ? "Derby ran with derby.system.durability=test:"
+                    + " commits were NOT synced to disk" : "Derby ran with default durability (no derby.system.durability="
+                    + "test in derby.log): every commit syncs the transaction log before it returns");
+        } catch (IOException | java.io.UncheckedIOException e) {
             notes.add("derby.log not readable: " + e);
         }
 
         Path log = cfg.workdir.resolve("data/log/karaf.log");
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            long errors = lines.stream().filter(l -> l.contains("| ERROR |")).count();
-            long warns = lines.stream().filter(l -> l.contains("| WARN  |")).count();
-            notes.add("Karaf log (" + log + "): " + errors + " ERROR, " + warns + " WARN lines");
-            lines.stream().filter(l -> l.contains("| ERROR |")).limit(5)
-                    .forEach(l -> notes.add("  " + (l.length() > 300 ? l.substring(0, 300) + "…" : l)));
-        } catch (IOException e) {
+        long[] counts = new long[2];
+        List<String> firstErrors = new ArrayList<>();
+        try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            lines.forEach(l -> {
+                if (l.contains("| ERROR |")) {
+                    counts[0]++;
+                    if (firstErrors.size() < 5) {
+                        firstErrors.add(l.length() > 300 ? l.substring(0, 300) + "…" : l);
+                    }
+                } else if (l.contains("| WARN  |")) {
+                    counts[1]++;
+                }
+            });
+            notes.add("Karaf log (" + log + "): " + counts[0] + " ERROR, " + counts[1] + " WARN lines");
+            firstErrors.forEach(l -> notes.add("  " + l));
+        } catch (IOException | java.io.UncheckedIOException e) {
             notes.add("Karaf log not readable: " + e);
         }
     }
