@@ -91,6 +91,10 @@ public class CalendarIT extends JianduTestSupport {
         assertEquals(400, uncovered.status());
         assertEquals("CALENDAR_NOT_COVERED", uncovered.code());
         assertEquals(401, get(null, "/v1/calendar/days/2024-10-12").status());
+        // a prosecutor reaches the courts' data through the procuratorate feature's endpoint, not the core's
+        Reply prosecutor = get("prosecutor", "/v1/calendar/days/2024-10-12");
+        assertEquals(403, prosecutor.status());
+        assertEquals("ROLE_REQUIRED", prosecutor.code());
     }
 
     @Test

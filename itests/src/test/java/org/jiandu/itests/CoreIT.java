@@ -363,6 +363,52 @@ public class CoreIT extends JianduTestSupport {
     }
 
     @Test
+    public void theAuditIsScopedLikeEveryOtherViewAndOnlyAdminSeesFailedLogins() {
+        assertEquals(200, get("officer", "/v1/event-types").status());
+        assertEquals(200, get("shsupervisor", "/v1/event-types").status());
+        assertEquals(401, get(null, "/v1/calendar/years").status());
+        await("the three requests in the audit", 30, () -> {
+            JsonNode rows = get("admin", "/v1/audit?limit=1000").body().get("entries");
+            boolean officer = false;
+            boolean shanghai = false;
+            boolean anonymous = false;
+            for (JsonNode row : rows) {
+                officer |= "officer".equals(row.get("user").asText(null));
+                shanghai |= "shsupervisor".equals(row.get("user").asText(null));
+                anonymous |= row.get("user").isNull() && row.get("path").asText().endsWith("/v1/calendar/years");
+            }
+            return officer && shanghai && anonymous;
+        });
+        // an inspector of 京0105 sees the requests of 京0105's users, not Shanghai's, and no failed login
+        JsonNode beijing = get("inspector", "/v1/audit?limit=1000").body().get("entries");
+        assertTrue(beijing.size() > 0);
+        boolean sawOfficer = false;
+        for (JsonNode row : beijing) {
+            assertEquals(row.toString(), "京0105", row.get("organisation").asText());
+            assertFalse(row.toString(), row.get("user").isNull());
+            sawOfficer |= "officer".equals(row.get("user").asText());
+        }
+        assertTrue("the inspector sees the officer's request", sawOfficer);
+        for (JsonNode row : get("shinspector", "/v1/audit?limit=1000").body().get("entries")) {
+            assertEquals(row.toString(), "沪0115", row.get("organisation").asText());
+        }
+        assertEquals(0, get("inspector", "/v1/audit?status=401&limit=1000").body().get("entries").size());
+    }
+
+    @Test
+    public void aProsecutorReachesNothingOfTheCoreThatRevealsCases() {
+        // the procuratorate reaches the courts' data through its own feature's endpoint (Art. 36)
+        // (the calendar's answer to a prosecutor is CalendarIT's)
+        for (String path : List.of("/v1/event-types", "/v1/cases", "/v1/findings", "/v1/audit")) {
+            Reply r = get("prosecutor", path);
+            assertEquals(path, 403, r.status());
+            assertEquals(path, "ROLE_REQUIRED", r.body().get("code").asText());
+        }
+        assertEquals(200, get("officer", "/v1/event-types").status());
+        assertEquals(200, get("host", "/v1/event-types").status());
+    }
+
+    @Test
     public void recordedEventsArePublishedOnEventAdmin() {
         List<org.osgi.service.event.Event> seen = new CopyOnWriteArrayList<>();
         Hashtable<String, Object> props = new Hashtable<>();

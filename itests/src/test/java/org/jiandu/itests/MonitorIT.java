@@ -340,6 +340,7 @@ public class MonitorIT extends JianduTestSupport {
         assertEquals(403, get("shsupervisor", "/v1/cases/" + seg(CASE) + "/deadlines").status());
         assertEquals(200, get("highcourt", "/v1/alerts?court=京0105").status());
         assertEquals(403, get("prosecutor", "/v1/alerts").status());
+        assertEquals(403, get("prosecutor", "/v1/rules").status());
         assertEquals("level", get("supervisor", "/v1/alerts?level=URGENT").field());
         assertEquals("status", get("supervisor", "/v1/alerts?status=closed").field());
         assertEquals("limit", get("supervisor", "/v1/alerts?limit=101").field());

@@ -42,7 +42,7 @@ public final class CalendarResource implements RestResource {
      */
     @GET
     @Path("/deadline")
-    @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
+    @RequiresRoles(RequiresRoles.ANY_COURT_USER)
     public DeadlineResponse deadline(@QueryParam("from") String from, @QueryParam("amount") String amount,
             @QueryParam("unit") String unit, @QueryParam("deduct") List<String> deduct) {
         return DeadlineResponse.of(calendar.deadline(DeadlineArguments.parse(from, amount, unit, deduct)));
@@ -51,7 +51,7 @@ public final class CalendarResource implements RestResource {
     /** {@code GET /v1/calendar/days/2024-10-12}: whether the day is a working day, and why. */
     @GET
     @Path("/days/{date}")
-    @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
+    @RequiresRoles(RequiresRoles.ANY_COURT_USER)
     public DayInfo day(@PathParam("date") String date) {
         try {
             return calendar.describe(DeadlineArguments.date(date, "date"));
@@ -63,7 +63,7 @@ public final class CalendarResource implements RestResource {
     /** {@code GET /v1/calendar/years}: covered years with their versions, and refused configurations. */
     @GET
     @Path("/years")
-    @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
+    @RequiresRoles(RequiresRoles.ANY_COURT_USER)
     public CalendarCoverage years() {
         return calendar.coverage();
     }

@@ -144,7 +144,7 @@ class CalendarResourceTest {
     }
 
     @Test
-    void everyResourceMethodAdmitsAnyAuthenticatedUserAndNothingIsLeftToTheDefault() {
+    void everyResourceMethodAdmitsAnyCourtUserAndNothingIsLeftToTheDefault() {
         assertEquals("/v1/calendar", CalendarResource.class.getAnnotation(Path.class).value());
         int methods = 0;
         for (Method m : CalendarResource.class.getDeclaredMethods()) {
@@ -152,7 +152,7 @@ class CalendarResourceTest {
                 methods++;
                 RequiresRoles roles = m.getAnnotation(RequiresRoles.class);
                 assertNotNull(roles, m.getName());
-                assertEquals(List.of(RequiresRoles.ANY_AUTHENTICATED), List.of(roles.value()), m.getName());
+                assertEquals(List.of(RequiresRoles.ANY_COURT_USER), List.of(roles.value()), m.getName());
             }
         }
         assertEquals(3, methods);

@@ -164,7 +164,7 @@ public class EventsResource implements RestResource {
 
     @GET
     @Path("event-types")
-    @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
+    @RequiresRoles(RequiresRoles.ANY_COURT_USER)
     public List<EventType> eventTypes() {
         return types.all().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
     }

@@ -253,7 +253,7 @@ public class MonitorResource implements RestResource {
 
     @GET
     @Path("rules")
-    @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
+    @RequiresRoles(RequiresRoles.ANY_COURT_USER)
     public MonitorDtos.RuleList rules() {
         List<DeadlineRule> inUse = monitor.rules();
         List<MonitorDtos.RuleView> rules = new ArrayList<>();

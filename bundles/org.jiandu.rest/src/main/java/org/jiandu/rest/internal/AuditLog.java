@@ -10,6 +10,8 @@ import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 import javax.persistence.TypedQuery;
 
+import org.jiandu.api.query.CourtScope;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -126,7 +128,16 @@ public class AuditLog implements AuditSink {
     }
 
     /** The newest records first, filtered by user and/or path prefix; at most {@code limit}. */
-    List<AuditEntry> search(String user, String pathPrefix, Integer status, int limit) {
+    /**
+     * The newest records matching the filters, of the organisations {@code scope} covers (an audit record belongs to
+     * the organisation of the user who made the request); records of unauthenticated requests (failed logins) only
+     * with {@code anonymous}.
+     */
+    List<AuditEntry> search(String user, String pathPrefix, Integer status, int limit, CourtScope scope,
+            boolean anonymous) {
+        if (scope.none() && !anonymous) {
+            return List.of();
+        }
         EntityManager em = emf.createEntityManager();
         try {
             StringBuilder jpql = new StringBuilder("SELECT a FROM AuditEntry a WHERE 1 = 1");
@@ -139,6 +150,23 @@ public class AuditLog implements AuditSink {
             if (status != null) {
                 jpql.append(" AND a.status = :status");
             }
+            List<String> provinces = List.copyOf(scope.provinces());
+            if (!scope.any()) {
+                List<String> covered = new ArrayList<>();
+                if (!scope.courts().isEmpty()) {
+                    covered.add("a.organisation IN :courts");
+                }
+                for (int i = 0; i < provinces.size(); i++) {
+                    covered.add("a.organisation LIKE :province" + i);
+                }
+                if (anonymous) {
+                    covered.add("a.user IS NULL");
+                }
+                jpql.append(" AND (").append(String.join(" OR ", covered)).append(')');
+            }
+            if (!anonymous) {
+                jpql.append(" AND a.user IS NOT NULL");
+            }
             jpql.append(" ORDER BY a.id DESC");
             TypedQuery<AuditEntry> q = em.createQuery(jpql.toString(), AuditEntry.class).setMaxResults(limit);
             if (user != null) {
@@ -149,6 +177,14 @@ public class AuditLog implements AuditSink {
             }
             if (status != null) {
                 q.setParameter("status", status);
+            }
+            if (!scope.any()) {
+                if (!scope.courts().isEmpty()) {
+                    q.setParameter("courts", List.copyOf(scope.courts()));
+                }
+                for (int i = 0; i < provinces.size(); i++) {
+                    q.setParameter("province" + i, provinces.get(i) + "%");
+                }
             }
             return q.getResultList();
         } finally {

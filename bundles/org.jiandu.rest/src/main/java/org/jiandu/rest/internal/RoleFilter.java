@@ -8,6 +8,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.Context;
 
+import org.jiandu.api.Roles;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
@@ -18,6 +19,10 @@ import org.jiandu.api.rest.RequiresRoles;
  * liveness answer (UP/DOWN only) are public.
  */
 final class RoleFilter implements ContainerRequestFilter {
+    /** The roles of {@link RequiresRoles#ANY_COURT_USER} (admin is checked before). */
+    private static final java.util.List<String> COURT_ROLES = java.util.List.of(Roles.HOST_SYSTEM,
+            Roles.COURT_OFFICER, Roles.SUPERVISOR, Roles.INSPECTOR);
+
     @Context
     private ResourceInfo resourceInfo;
 
@@ -41,11 +46,12 @@ final class RoleFilter implements ContainerRequestFilter {
             return;
         }
         for (String role : required.value()) {
-            if (RequiresRoles.ANY_AUTHENTICATED.equals(role) || caller.hasRole(role)) {
+            if (RequiresRoles.ANY_AUTHENTICATED.equals(role) || caller.hasRole(role)
+                    || (RequiresRoles.ANY_COURT_USER.equals(role) && COURT_ROLES.stream().anyMatch(caller::hasRole))) {
                 return;
             }
         }
         throw ApiException.forbidden("ROLE_REQUIRED", "User '" + caller.user() + "' lacks the role this needs: one of "
-                + Arrays.toString(required.value()));
+                + Arrays.toString(required.value()).replace(RequiresRoles.ANY_COURT_USER, "any court role"));
     }
 }
