@@ -65,9 +65,14 @@ public class CoreIT extends JianduTestSupport {
     }
 
     private static String event(String id, String type, String occurredAt, String payload) {
+        return event(id, type, occurredAt, payload, "京0105");
+    }
+
+    /** An event whose actor is an officer of {@code organisation}. */
+    private static String event(String id, String type, String occurredAt, String payload, String organisation) {
         return "{\"hostEventId\":\"" + id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + occurredAt
-                + "\",\"actor\":{\"personId\":\"京0105-ZXY01\",\"role\":\"执行员\",\"organisation\":\"京0105\"},"
-                + "\"payload\":" + payload + "}";
+                + "\",\"actor\":{\"personId\":\"" + organisation + "-ZXY01\",\"role\":\"执行员\",\"organisation\":\""
+                + organisation + "\"},\"payload\":" + payload + "}";
     }
 
     private static String withCase(String caseNumber, String event) {
@@ -118,7 +123,7 @@ public class CoreIT extends JianduTestSupport {
         assertEquals(201, ingest(cn, event("IT-CS-3", "MONEY_RECEIVED", "2024-03-05T09:00:00+08:00",
                 "{\"amount\":\"100.00\"}")).status());
         assertEquals(201, ingest(other, event("IT-CS-4", "CASE_FILED", "2024-03-01T09:00:00+08:00",
-                "{\"claimPrincipal\":\"1\"}")).status());
+                "{\"claimPrincipal\":\"1\"}", "沪0115")).status());
         String canonical = org.jiandu.api.CaseNumber.parse(cn).canonical();
 
         JsonNode found = get("supervisor", "/v1/cases?filedFrom=2024-03-01&filedTo=2024-03-01&status=IN_ENFORCEMENT"
@@ -360,6 +365,35 @@ public class CoreIT extends JianduTestSupport {
             }
             return false;
         });
+    }
+
+    @Test
+    public void anActorOfAnotherCourtIsRefusedUntilAnEntrustmentNamesItsCourt() {
+        String cn = "（2024）京0105执2401号";
+        assertEquals(201, ingest(cn, event("IT-AS-1", "CASE_FILED", "2024-03-01T09:00:00+08:00", "{}")).status());
+        String shanghai = event("IT-AS-2", "PROPERTY_CONTROLLED", "2024-03-05T09:00:00+08:00",
+                "{\"assetId\":\"SH-FLAT-1\"}", "沪0115");
+        Reply refused = ingest(cn, shanghai);
+        assertEquals(refused.text(), 400, refused.status());
+        assertEquals("ACTOR_NOT_OF_CASE_COURT", refused.code());
+        assertEquals("actor.organisation", refused.field());
+        Reply batch = post("host", "/v1/events", "{\"events\":[" + withCase(cn, shanghai) + "]}");
+        assertEquals(400, batch.status());
+        assertEquals("events[0].actor.organisation", batch.field());
+        // 京0105 entrusts 沪0115 with the seizure (执行事项委托, Art. 27): now its officer's event is recorded
+        assertEquals(201, ingest(cn, event("IT-AS-3", "MATTER_ENTRUSTED", "2024-03-04T09:00:00+08:00",
+                "{\"entrustedCourt\":\"沪0115\",\"matters\":[\"查封\"]}")).status());
+        assertEquals(201, ingest(cn, shanghai).status());
+        assertEquals(201, ingest(cn, event("IT-AS-4", "ENTRUSTMENT_ENDED", "2024-03-06T09:00:00+08:00",
+                "{\"entrustedCourt\":\"沪0115\"}")).status());
+        Reply after = ingest(cn, event("IT-AS-5", "PROPERTY_CONTROLLED", "2024-03-07T09:00:00+08:00",
+                "{\"assetId\":\"SH-FLAT-2\"}", "沪0115"));
+        assertEquals("ACTOR_NOT_OF_CASE_COURT", after.code());
+        // nothing refused was stored: filed, entrusted, controlled, ended
+        assertEquals(4, get("supervisor", "/v1/cases/" + seg(cn) + "/timeline").body().get("count").asInt());
+        // the procuratorate paired with 京0105 may act in the case (here: it passes on a property lead)
+        assertEquals(201, ingest(cn, event("IT-AS-6", "PROPERTY_LEAD_RECEIVED", "2024-03-08T09:00:00+08:00",
+                "{\"leadId\":\"JC-1\"}", "京0105检")).status());
     }
 
     @Test

@@ -107,6 +107,19 @@ public final class CoreEventTypes {
     public static final String DISPUTE_COORDINATION_STARTED = "DISPUTE_COORDINATION_STARTED";
     /** Art. 27: the lower court implemented the superior court's coordination opinion (due 15 WD after it). */
     public static final String DISPUTE_DECISION_IMPLEMENTED = "DISPUTE_DECISION_IMPLEMENTED";
+    /**
+     * Art. 27: the case's court entrusts another court with enforcement matters (执行事项委托, the national
+     * collaborative enforcement of 执协 cases); from this entry on, the ledger accepts events of the case whose actor
+     * is of the entrusted court, until {@link #ENTRUSTMENT_ENDED}.
+     */
+    public static final String MATTER_ENTRUSTED = "MATTER_ENTRUSTED";
+    /** Art. 27: the entrusted court has finished (or the entrustment was withdrawn); its actors are refused again. */
+    public static final String ENTRUSTMENT_ENDED = "ENTRUSTMENT_ENDED";
+    /**
+     * Art. 28: a superior court elevated the case (提级执行) or instructed another court to enforce it (指令执行,
+     * 民事诉讼法 (2023) Art. 237); from this entry on, the ledger accepts events of the case whose actor is of that court.
+     */
+    public static final String ENFORCEMENT_TRANSFERRED = "ENFORCEMENT_TRANSFERRED";
 
     /** Every core type, in a stable order. */
     public static final List<EventType> ALL = List.of(
@@ -272,7 +285,18 @@ public final class CoreEventTypes {
             EventType.of(DISPUTE_COORDINATION_STARTED, "上级法院启动与有关部门的协调程序",
                     required("disputeId", STRING, "the dispute's id")),
             EventType.of(DISPUTE_DECISION_IMPLEMENTED, "下级法院落实协调意见",
-                    required("disputeId", STRING, "the dispute's id")));
+                    required("disputeId", STRING, "the dispute's id")),
+            EventType.of(MATTER_ENTRUSTED, "执行事项委托",
+                    required("entrustedCourt", STRING, "code of the entrusted court (e.g. 沪0115)"),
+                    optional("matters", STRING_LIST, "the entrusted matters (查封、扣押、冻结 …)"),
+                    optional("entrustmentId", STRING, "the entrustment's id in the collaboration platform")),
+            EventType.of(ENTRUSTMENT_ENDED, "执行事项委托办结或撤回",
+                    required("entrustedCourt", STRING, "code of the court whose entrustment ended"),
+                    optional("entrustmentId", STRING, "the entrustment's id in the collaboration platform")),
+            EventType.of(ENFORCEMENT_TRANSFERRED, "提级执行或指令其他法院执行",
+                    required("toCourt", STRING, "code of the court that enforces the case from now on"),
+                    oneOf("kind", true, "提级执行 (ELEVATED) or 指令执行 (INSTRUCTED)", "ELEVATED", "INSTRUCTED"),
+                    optional("rulingNumber", STRING, "number of the ruling or decision")));
 
     private static final Map<String, EventType> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

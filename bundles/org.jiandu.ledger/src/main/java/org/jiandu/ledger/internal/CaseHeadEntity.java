@@ -22,6 +22,12 @@ public class CaseHeadEntity {
     private long entryCount;
     @Column(name = "HEAD_HASH", length = 64, nullable = false)
     private String headHash;
+    /**
+     * Organisations other than the case's court that may act in the case, comma-separated: those named by its
+     * entrustments and transfers ({@link ActorScope}).
+     */
+    @Column(name = "ACTING_ORGS", length = 1000)
+    private String actingOrgs;
 
     public CaseHeadEntity() {
     }
@@ -47,6 +53,22 @@ public class CaseHeadEntity {
 
     public String getHeadHash() {
         return headHash;
+    }
+
+    java.util.Set<String> actingOrganisations() {
+        return actingOrgs == null || actingOrgs.isEmpty() ? java.util.Set.of()
+                : new java.util.LinkedHashSet<>(java.util.List.of(actingOrgs.split(",")));
+    }
+
+    /** Keeps {@code orgs}; refused (400) when they no longer fit the column, which a real case never reaches. */
+    void actingOrganisations(java.util.Set<String> orgs) {
+        String joined = String.join(",", orgs);
+        if (joined.length() > 1000) {
+            throw new org.jiandu.api.ValidationException("TOO_MANY_ACTING_ORGANISATIONS", "payload",
+                    "Case " + caseNumber + " already names " + orgs.size() + " entrusted or receiving courts; end an"
+                            + " entrustment (ENTRUSTMENT_ENDED) before recording another");
+        }
+        actingOrgs = joined.isEmpty() ? null : joined;
     }
 
     void advance(String hash) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import javax.persistence.EntityManager;
@@ -54,6 +55,10 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
     /** The tables exist at the version this code expects before this component touches them (docs/MIGRATIONS.md). */
     @Reference
     private LedgerSchema schema;
+    /** Who may act in a case ({@link ActorScope}); without a directory only the case's court and recorded ones. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile org.jiandu.api.court.CourtDirectory directory;
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaCaseLedger.class);
     private static final int ATTEMPTS = 5;
@@ -193,6 +198,13 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
                 checkCorrectionTarget(em, row, inBatch, prefix);
             }
             CaseHeadEntity head = heads.get(row.getCaseNumber());
+            CaseEvent event = rows.get(i).event();
+            Set<String> acting = head.actingOrganisations();
+            ActorScope.check(event, acting, directory, field(prefix, "actor.organisation"));
+            Set<String> next = ActorScope.after(event, acting);
+            if (!next.equals(acting)) {
+                head.actingOrganisations(next);
+            }
             row.chain(head.getEntryCount() + 1, recordedAt, head.getHeadHash());
             head.advance(row.getHash());
             em.persist(row);
