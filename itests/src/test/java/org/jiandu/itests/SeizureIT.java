@@ -221,6 +221,18 @@ public class SeizureIT extends JianduTestSupport {
         assertVerdict(dispose, "DENY", "NECESSARY_HOME_DISPOSAL");
         assertTrue(dispose.get("article").asText().contains("第4条"));
         assertVerdict(verdict("DISPOSE", cn, "{\"assetId\":\"CAR\"}"), "ALLOW", "NOT_NECESSARY_HOME");
+        // the other steps towards its disposal are denied too, until an Art. 20 ground is recorded
+        assertVerdict(verdict("PUBLISH_AUCTION_ANNOUNCEMENT", cn, "{\"assetId\":\"HOME\",\"text\":\"拍卖公告\"}"),
+                "DENY", "NECESSARY_HOME_DISPOSAL");
+        assertVerdict(verdict("SELF_DISPOSAL", cn, "{\"assetId\":\"HOME\",\"periodDays\":60}"), "DENY",
+                "NECESSARY_HOME_DISPOSAL");
+        ingest(cn, "HOME_DISPOSAL_GROUND_RECORDED", -1, "{\"assetId\":\"HOME\",\"ground\":\"RENT_DEDUCTED\","
+                + "\"rentYears\":6,\"basis\":\"申请执行人同意扣除六年租金\"}");
+        awaitRegister(cn, 3);
+        JsonNode allowed = verdict("PUBLISH_AUCTION_ANNOUNCEMENT", cn, "{\"assetId\":\"HOME\",\"text\":\"拍卖公告\"}");
+        assertVerdict(allowed, "ALLOW", "NECESSARY_HOME_ART20_GROUND");
+        assertEquals("RENT_DEDUCTED", allowed.get("details").get("ground").asText());
+        assertTrue(allowed.get("article").asText().contains("第20条"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.jiandu.api.event;
 
 import static org.jiandu.api.event.FieldKind.BOOLEAN;
 import static org.jiandu.api.event.FieldKind.DATE;
+import static org.jiandu.api.event.FieldKind.INTEGER;
 import static org.jiandu.api.event.FieldKind.MONEY;
 import static org.jiandu.api.event.FieldKind.STRING;
 import static org.jiandu.api.event.FieldKind.STRING_LIST;
@@ -120,6 +121,23 @@ public final class CoreEventTypes {
      * 民事诉讼法 (2023) Art. 237); from this entry on, the ledger accepts events of the case whose actor is of that court.
      */
     public static final String ENFORCEMENT_TRANSFERRED = "ENFORCEMENT_TRANSFERRED";
+    /**
+     * The court records why the debtor's necessary home may be disposed of after all: one of the grounds of
+     * 最高人民法院关于人民法院办理执行异议和复议案件若干问题的规定 (法释〔2015〕10号, amended 2020) Art. 20
+     * ({@link #HOME_DISPOSAL_GROUNDS}); without one, the seizure guard denies every operation leading to the home's
+     * disposal (查封规定 Art. 4).
+     */
+    public static final String HOME_DISPOSAL_GROUND_RECORDED = "HOME_DISPOSAL_GROUND_RECORDED";
+    /**
+     * The grounds of 法释〔2015〕10号 Art. 20 on which the necessary home of a debtor may be disposed of:
+     * {@code SUPPORTER_HAS_OTHER_HOME} (a person who owes the debtor support owns another home that can house them,
+     * item 1), {@code OTHER_HOME_TRANSFERRED_TO_EVADE} (after the title became effective the debtor transferred another
+     * home to evade the debt, item 2), {@code APPLICANT_PROVIDES_HOUSING} (the applicant provides housing of the local
+     * low-rent housing area standard, item 3), {@code RENT_DEDUCTED} (the applicant agrees that 5–8 years' rent at the
+     * local average be deducted from the proceeds, item 3).
+     */
+    public static final List<String> HOME_DISPOSAL_GROUNDS = List.of("SUPPORTER_HAS_OTHER_HOME",
+            "OTHER_HOME_TRANSFERRED_TO_EVADE", "APPLICANT_PROVIDES_HOUSING", "RENT_DEDUCTED");
 
     /** Every core type, in a stable order. */
     public static final List<EventType> ALL = List.of(
@@ -296,7 +314,12 @@ public final class CoreEventTypes {
             EventType.of(ENFORCEMENT_TRANSFERRED, "提级执行或指令其他法院执行",
                     required("toCourt", STRING, "code of the court that enforces the case from now on"),
                     oneOf("kind", true, "提级执行 (ELEVATED) or 指令执行 (INSTRUCTED)", "ELEVATED", "INSTRUCTED"),
-                    optional("rulingNumber", STRING, "number of the ruling or decision")));
+                    optional("rulingNumber", STRING, "number of the ruling or decision")),
+            EventType.of(HOME_DISPOSAL_GROUND_RECORDED, "认定被执行人居住房屋可予处置的情形（执行异议复议规定第20条）",
+                    required("assetId", STRING, "the home's asset id"),
+                    oneOf("ground", true, "the Art. 20 ground", HOME_DISPOSAL_GROUNDS),
+                    optional("rentYears", INTEGER, "years of rent deducted, 5 to 8 (RENT_DEDUCTED)"),
+                    optional("basis", STRING, "what the finding rests on (documents, ruling number)")));
 
     private static final Map<String, EventType> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::id, Function.identity()));

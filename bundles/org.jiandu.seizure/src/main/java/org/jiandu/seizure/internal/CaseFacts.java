@@ -28,7 +28,18 @@ import org.jiandu.api.ledger.LedgerEntry;
  * timeline.
  */
 final class CaseFacts {
-    static final CaseFacts EMPTY = new CaseFacts(0, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    static final CaseFacts EMPTY = new CaseFacts(0, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+
+    /**
+     * Why a necessary home may be disposed of after all (法释〔2015〕10号 Art. 20), as HOME_DISPOSAL_GROUND_RECORDED
+     * stated it; the latest one for the asset counts.
+     */
+    record HomeGround(String ground, Long rentYears, String basis, LocalDate recordedOn, long seq) {
+        /** Whether the ground is complete: RENT_DEDUCTED needs 5 to 8 years of rent (Art. 20 item 3). */
+        boolean valid() {
+            return !"RENT_DEDUCTED".equals(ground) || rentYears != null && rentYears >= 5 && rentYears <= 8;
+        }
+    }
 
     /** What CASE_FILED reported. */
     record Claim(LocalDate filedOn, BigDecimal principal, BigDecimal judgmentInterest, BigDecimal enforcementAmount,
@@ -253,10 +264,12 @@ final class CaseFacts {
     /** By asset id; may precede the asset's control (a mortgage is on the register before the seizure). */
     private final Map<String, Map<String, Encumbrance>> encumbrances;
     private final Map<String, Objection> objections;
+    private final Map<String, HomeGround> homeGrounds;
 
     private CaseFacts(long lastSeq, Claim claim, List<Payment> payments, Map<String, Cost> costs,
             Map<String, Asset> assets, Map<String, Map<String, Encumbrance>> encumbrances,
-            Map<String, Objection> objections) {
+            Map<String, Objection> objections, Map<String, HomeGround> homeGrounds) {
+        this.homeGrounds = homeGrounds;
         this.lastSeq = lastSeq;
         this.claim = claim;
         this.payments = payments;
@@ -268,6 +281,11 @@ final class CaseFacts {
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    /** The Art. 20 ground recorded for the asset, or {@code null}. */
+    HomeGround homeGround(String assetId) {
+        return assetId == null ? null : homeGrounds.get(assetId);
     }
 
     Claim claim() {
@@ -328,6 +346,7 @@ final class CaseFacts {
         private final Map<String, Asset> assets;
         private final Map<String, Map<String, Encumbrance>> encumbrances;
         private final Map<String, Objection> objections;
+        private final Map<String, HomeGround> homeGrounds;
 
         Builder(CaseFacts f) {
             claim = f.claim;
@@ -336,12 +355,13 @@ final class CaseFacts {
             assets = new LinkedHashMap<>(f.assets);
             encumbrances = new HashMap<>(f.encumbrances);
             objections = new LinkedHashMap<>(f.objections);
+            homeGrounds = new LinkedHashMap<>(f.homeGrounds);
         }
 
         CaseFacts build(long seq) {
             return new CaseFacts(seq, claim, List.copyOf(payments), Collections.unmodifiableMap(costs),
                     Collections.unmodifiableMap(assets), Collections.unmodifiableMap(encumbrances),
-                    Collections.unmodifiableMap(objections));
+                    Collections.unmodifiableMap(objections), Collections.unmodifiableMap(homeGrounds));
         }
 
         void accept(CaseEvent e, long seq) {
@@ -401,6 +421,12 @@ final class CaseFacts {
                     if (o != null) {
                         objections.put(o.id(), new Objection(o.id(), o.filedOn(), o.assetIds(),
                                 o.valuationRequested(), p.string("outcome").orElse(null), day));
+                    }
+                }
+                case CoreEventTypes.HOME_DISPOSAL_GROUND_RECORDED -> {
+                    if (assetId != null) {
+                        homeGrounds.put(assetId, new HomeGround(p.string("ground").orElse(null),
+                                p.integer("rentYears").orElse(null), p.string("basis").orElse(null), day, seq));
                     }
                 }
                 default -> {

@@ -45,7 +45,8 @@ import org.jiandu.api.event.Payload;
  * 50, so that the details and the verdict fit the guard registry's record of the check).</li>
  * </ul>
  * RENEW: {@code assetId} (required), {@code until} (ISO date, optional: the last day of the renewed term).
- * DISPOSE: {@code assetId} (string; another form is ignored) and {@code necessaryHome} (boolean), both optional.
+ * DISPOSE, SELF_DISPOSAL, PUBLISH_AUCTION_ANNOUNCEMENT, START_VALUATION (the steps that lead to a disposal):
+ * {@code assetId} (string; another form is ignored) and {@code necessaryHome} (boolean), both optional.
  */
 record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDate until) {
     static final int MAX_CANDIDATES = 50;
@@ -215,7 +216,8 @@ record SeizureRequest(String type, Offer asset, List<Offer> candidates, LocalDat
                 LocalDate until = date(d, "until", "details.until", null, errors);
                 yield new SeizureRequest(type, Offer.of(id).build(), List.of(), until);
             }
-            case "DISPOSE" -> {
+            case OperationTypes.DISPOSE, OperationTypes.SELF_DISPOSAL, OperationTypes.PUBLISH_AUCTION_ANNOUNCEMENT,
+                    OperationTypes.START_VALUATION -> {
                 // another guard owns the rest of a disposal's details: an asset id it sends in another form is not
                 // this guard's to refuse, it only cannot be matched against the register
                 String id = d.get("assetId") instanceof String s && !s.isBlank() ? s.trim() : null;

@@ -56,12 +56,17 @@ final class SeizureRules {
     private SeizureRules() {
     }
 
-    static Verdict check(SeizureRequest req, SeizureRegister reg) {
-        return switch (req.type()) {
-            case OperationTypes.RENEW -> renew(req, reg);
-            case OperationTypes.DISPOSE -> dispose(req, reg);
-            default -> control(req, reg);
-        };
+    static final String ART20 = "执行异议复议规定（法释〔2015〕10号，2020年修正）第20条";
+    /** The operations that lead to a disposal: each is denied for the necessary home without an Art. 20 ground. */
+    static final java.util.Set<String> DISPOSAL_STEPS = java.util.Set.of(OperationTypes.DISPOSE,
+            OperationTypes.SELF_DISPOSAL, OperationTypes.PUBLISH_AUCTION_ANNOUNCEMENT, OperationTypes.START_VALUATION);
+
+    /** The verdict on {@code req} against the case's register and facts (the facts hold the Art. 20 grounds). */
+    static Verdict check(SeizureRequest req, SeizureRegister reg, CaseFacts facts) {
+        if (DISPOSAL_STEPS.contains(req.type())) {
+            return dispose(req, reg, facts);
+        }
+        return req.type().equals(OperationTypes.RENEW) ? renew(req, reg) : control(req, reg);
     }
 
     private static Verdict control(SeizureRequest req, SeizureRegister reg) {
@@ -240,20 +245,52 @@ final class SeizureRules {
                 + "）前续行至 " + until + "，未超过法定期限");
     }
 
-    private static Verdict dispose(SeizureRequest req, SeizureRegister reg) {
+    /**
+     * A step towards disposing of an asset (处置, 自行处置, 拍卖公告, 委托评估): the debtor's and dependants' necessary
+     * home may be seized but not auctioned, sold or taken in payment (查封规定 Art. 4), unless a ground of
+     * 法释〔2015〕10号 Art. 20 is recorded for it (HOME_DISPOSAL_GROUND_RECORDED); the verdict names the ground.
+     */
+    private static Verdict dispose(SeizureRequest req, SeizureRegister reg, CaseFacts facts) {
         String id = req.asset().assetId();
         boolean home = req.asset().necessaryHome() || id != null && reg.assets().stream()
                 .anyMatch(v -> v.id().equals(id) && v.asset().necessaryHome());
-        if (home) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("rule", "NECESSARY_HOME_DISPOSAL");
-            if (id != null) {
-                d.put("assetId", id);
-            }
-            return new Verdict(GUARD, Decision.DENY, ART4, "被执行人及其所扶养家属生活所必需的居住房屋，人民法院可以查封，"
-                    + "但不得拍卖、变卖或者抵债（查封规定第4条）", d);
+        if (!home) {
+            return new Verdict(GUARD, Decision.ALLOW, ART4, "不涉及被执行人必需的居住房屋", Map.of("rule", "NOT_NECESSARY_HOME"));
         }
-        return new Verdict(GUARD, Decision.ALLOW, ART4, "不涉及被执行人必需的居住房屋", Map.of("rule", "NOT_NECESSARY_HOME"));
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("operation", req.type());
+        if (id != null) {
+            d.put("assetId", id);
+        }
+        CaseFacts.HomeGround g = facts.homeGround(id);
+        if (g != null && g.valid()) {
+            d.put("rule", "NECESSARY_HOME_ART20_GROUND");
+            d.put("ground", g.ground());
+            if (g.rentYears() != null) {
+                d.put("rentYears", g.rentYears());
+            }
+            d.put("groundRecordedOn", g.recordedOn().toString());
+            d.put("groundSeq", g.seq());
+            return new Verdict(GUARD, Decision.ALLOW, ART20, "被执行人居住房屋，已认定" + groundText(g)
+                    + "（" + g.recordedOn() + " 记录），可依法处置（执行异议复议规定第20条）", d);
+        }
+        d.put("rule", "NECESSARY_HOME_DISPOSAL");
+        String missing = g == null ? "未记录执行异议复议规定第20条规定的情形"
+                : "所记录的情形不完整（扣除租金须为五至八年，记录为 " + g.rentYears() + "）";
+        if (g != null) {
+            d.put("ground", g.ground());
+        }
+        return new Verdict(GUARD, Decision.DENY, ART4, "被执行人及其所扶养家属生活所必需的居住房屋，"
+                + "人民法院可以查封，但不得拍卖、变卖或者抵债（查封规定第4条）；" + missing, d);
+    }
+
+    private static String groundText(CaseFacts.HomeGround g) {
+        return switch (g.ground()) {
+            case "SUPPORTER_HAS_OTHER_HOME" -> "对被执行人有扶养义务的人名下有其他能够维持生活必需的居住房屋";
+            case "OTHER_HOME_TRANSFERRED_TO_EVADE" -> "执行依据生效后被执行人为逃避债务转让其名下其他房屋";
+            case "APPLICANT_PROVIDES_HOUSING" -> "申请执行人按照当地廉租住房保障面积标准为被执行人及所扶养家属提供居住房屋";
+            default -> "申请执行人同意从该房屋变价款中扣除 " + g.rentYears() + " 年租金";
+        };
     }
 
     /** A usable candidate of lower impact than the asset asked about whose available value alone suffices. */

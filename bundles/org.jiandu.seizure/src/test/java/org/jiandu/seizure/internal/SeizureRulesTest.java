@@ -37,7 +37,7 @@ class SeizureRulesTest {
     private static Verdict check(Cases c, String asOf, CourtPolicy policy, String type, Map<String, Object> d) {
         LocalDate day = LocalDate.parse(asOf);
         SeizureRegister reg = SeizureRegister.of(Cases.CASE.canonical(), c.facts(), day, policy);
-        return SeizureRules.check(SeizureRequest.parse(type, Payload.of(d), day), reg);
+        return SeizureRules.check(SeizureRequest.parse(type, Payload.of(d), day), reg, c.facts());
     }
 
     static Map<String, Object> details(Object... pairs) {
@@ -259,6 +259,53 @@ class SeizureRulesTest {
         assertVerdict(check(c, "DISPOSE", "assetId", "CAR-1"), Decision.ALLOW, "NOT_NECESSARY_HOME");
         assertVerdict(check(c, "DISPOSE", "assetId", "X", "necessaryHome", true), Decision.DENY,
                 "NECESSARY_HOME_DISPOSAL");
+    }
+
+    private static Cases withHome() {
+        return claimOf100k().on("2025-01-05", "PROPERTY_CONTROLLED", "assetId", "HOME", "assetKind", "REAL_ESTATE",
+                "measure", "SEAL", "amount", "3000000.00", "necessaryHome", true);
+    }
+
+    @Test
+    void everyStepTowardsDisposingOfTheNecessaryHomeIsDeniedWithoutAnArt20Ground() {
+        Cases c = withHome();
+        for (String op : List.of("DISPOSE", "SELF_DISPOSAL", "PUBLISH_AUCTION_ANNOUNCEMENT", "START_VALUATION")) {
+            Verdict v = check(c, op, "assetId", "HOME");
+            assertVerdict(v, Decision.DENY, "NECESSARY_HOME_DISPOSAL");
+            assertEquals(op, v.details().get("operation"));
+            assertTrue(v.reason().contains("第20条"), v.reason());
+            assertVerdict(check(c, op, "assetId", "CAR-1"), Decision.ALLOW, "NOT_NECESSARY_HOME");
+        }
+    }
+
+    @Test
+    void eachArt20GroundAllowsTheDisposalAndTheVerdictNamesIt() {
+        for (String ground : List.of("SUPPORTER_HAS_OTHER_HOME", "OTHER_HOME_TRANSFERRED_TO_EVADE",
+                "APPLICANT_PROVIDES_HOUSING")) {
+            Cases c = withHome().on("2025-01-08", "HOME_DISPOSAL_GROUND_RECORDED", "assetId", "HOME", "ground",
+                    ground, "basis", "（2025）京0105执异1号");
+            for (String op : List.of("DISPOSE", "PUBLISH_AUCTION_ANNOUNCEMENT")) {
+                Verdict v = check(c, op, "assetId", "HOME");
+                assertVerdict(v, Decision.ALLOW, "NECESSARY_HOME_ART20_GROUND");
+                assertEquals(ground, v.details().get("ground"));
+                assertEquals(SeizureRules.ART20, v.article());
+            }
+        }
+    }
+
+    @Test
+    void rentDeductedCountsOnlyForFiveToEightYears() {
+        Cases three = withHome().on("2025-01-08", "HOME_DISPOSAL_GROUND_RECORDED", "assetId", "HOME", "ground",
+                "RENT_DEDUCTED", "rentYears", 3);
+        Verdict refused = check(three, "DISPOSE", "assetId", "HOME");
+        assertVerdict(refused, Decision.DENY, "NECESSARY_HOME_DISPOSAL");
+        assertTrue(refused.reason().contains("五至八年"), refused.reason());
+        Cases six = withHome().on("2025-01-08", "HOME_DISPOSAL_GROUND_RECORDED", "assetId", "HOME", "ground",
+                "RENT_DEDUCTED", "rentYears", 6);
+        Verdict allowed = check(six, "SELF_DISPOSAL", "assetId", "HOME");
+        assertVerdict(allowed, Decision.ALLOW, "NECESSARY_HOME_ART20_GROUND");
+        assertEquals(6L, allowed.details().get("rentYears"));
+        assertTrue(allowed.reason().contains("扣除 6 年租金"), allowed.reason());
     }
 
     @Test
