@@ -92,16 +92,65 @@ public abstract class RuleSupport implements DeadlineRule, HealthIndicator {
         }
     }
 
+    /**
+     * The key that lets a period be configured longer than the law's: the law sets the longest time an act may
+     * take, so a court may shorten a period but lengthens it only deliberately, with {@code allowLonger = true} in
+     * the same configuration (法〔2021〕322号 Art. 8: the time limits of each node are hard limits).
+     */
+    public static final String ALLOW_LONGER = "allowLonger";
+
     /** The period of keys {@code <prefix>.amount} and {@code <prefix>.unit}, each checked on its own. */
     protected static Period period(ConfigReader r, String prefix) {
         int amount = r.integer(prefix + ".amount", 1, DeadlineRequest.MAX_AMOUNT, "");
         String unit = r.choice(prefix + ".unit", UNITS);
-        return new Period(amount, PeriodUnit.parse(unit));
+        Period statutory = new Period(Integer.parseInt(r.defaultEntries(prefix + ".amount").get(0).strip()),
+                PeriodUnit.parse(r.defaultEntries(prefix + ".unit").get(0).strip()));
+        Period p = bounded(r, prefix + ".amount", new Period(amount, PeriodUnit.parse(unit)), statutory);
+        if (p == statutory) {
+            r.effective(prefix + ".unit", statutory.unit().name());
+        }
+        return p;
+    }
+
+    /**
+     * A period the law leaves to the court (its default is a placeholder, not a statutory limit): keys
+     * {@code <prefix>.amount} and {@code <prefix>.unit}, without the bound of {@link #bounded}.
+     */
+    protected static Period localPeriod(ConfigReader r, String prefix) {
+        int amount = r.integer(prefix + ".amount", 1, DeadlineRequest.MAX_AMOUNT, "");
+        return new Period(amount, PeriodUnit.parse(r.choice(prefix + ".unit", UNITS)));
     }
 
     /** A period of fixed unit whose amount is key {@code key}. */
     protected static Period period(ConfigReader r, String key, PeriodUnit unit) {
-        return new Period(r.integer(key, 1, DeadlineRequest.MAX_AMOUNT, ""), unit);
+        Period statutory = new Period(Integer.parseInt(r.defaultEntries(key).get(0).strip()), unit);
+        return bounded(r, key, new Period(r.integer(key, 1, DeadlineRequest.MAX_AMOUNT, ""), unit), statutory);
+    }
+
+    /**
+     * {@code configured}, or the statutory period when {@code configured} is longer and {@link #ALLOW_LONGER} is not
+     * set (refused at ERROR naming the PID and key, DEGRADED in health). Periods of different units are compared by
+     * their approximate length: a working day 1.4 days (7 per 5), a month 30 days.
+     */
+    static Period bounded(ConfigReader r, String key, Period configured, Period statutory) {
+        boolean allowLonger = r.bool(ALLOW_LONGER, false);
+        if (allowLonger || hours(configured) <= hours(statutory)) {
+            return configured;
+        }
+        r.check(key, configured.amount(), "sets " + configured.amount() + " " + configured.unit().english()
+                + ", longer than the statutory " + statutory.amount() + " " + statutory.unit().english()
+                + "; a court may shorten a statutory period, and lengthens it only with " + ALLOW_LONGER
+                + " = true in the same configuration", statutory.amount());
+        return statutory;
+    }
+
+    private static double hours(Period p) {
+        return p.amount() * switch (p.unit()) {
+            case H -> 1.0;
+            case D -> 24.0;
+            case WD -> 24.0 * 7 / 5;
+            case M -> 24.0 * 30;
+        };
     }
 
     /**

@@ -65,7 +65,8 @@ public class SimpleCaseConversionRule extends RuleSupport {
     @Modified
     void configure(Map<String, Object> properties) {
         ConfigReader r = reader(properties, Config.class);
-        period = period(r, "period");
+        // 既定期限 is the court's own (Art. 7 sets none): no statutory bound, no allowLonger needed
+        period = localPeriod(r, "period");
         configured(r);
     }
 

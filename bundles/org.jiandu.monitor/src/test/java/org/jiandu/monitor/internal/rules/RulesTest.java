@@ -93,6 +93,40 @@ class RulesTest {
     }
 
     @Test
+    void aStatutoryPeriodMayBeShortenedButLengthenedOnlyWithAllowLonger() {
+        // shorter: 3 working days, or 5 calendar days, instead of the law's 5 working days
+        assertEquals(3, open(on(new NetworkQueryRule(java.util.Map.of("period.amount", "3")),
+                TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main").request().amount());
+        Open days = open(on(new NetworkQueryRule(java.util.Map.of("period.unit", "D")), TRANSFERRED_TO_ENFORCEMENT,
+                "2024-09-27T10:00:00+08:00"), "main");
+        assertEquals(PeriodUnit.D, days.request().unit());
+        // longer: 8 working days, or 5 months, are refused and the law's 5 working days used
+        for (java.util.Map<String, Object> longer : java.util.List.<java.util.Map<String, Object>>of(
+                java.util.Map.of("period.amount", "8"), java.util.Map.of("period.unit", "M"))) {
+            NetworkQueryRule rule = new NetworkQueryRule(longer);
+            Open o = open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main");
+            assertEquals(5, o.request().amount(), longer.toString());
+            assertEquals(PeriodUnit.WD, o.request().unit(), longer.toString());
+            org.jiandu.api.health.ComponentHealth h = rule.health().get(0);
+            assertEquals(org.jiandu.api.health.HealthState.DEGRADED, h.state());
+            assertTrue(h.reasons().get(0).contains("period.amount") && h.reasons().get(0).contains("allowLonger"),
+                    h.reasons().toString());
+        }
+        // with allowLonger = true in the same configuration, the court's longer period holds
+        NetworkQueryRule allowed = new NetworkQueryRule(java.util.Map.of("period.amount", "8", "allowLonger",
+                "true"));
+        assertEquals(8, open(on(allowed, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main").request()
+                .amount());
+        assertEquals(org.jiandu.api.health.HealthState.UP, allowed.health().get(0).state());
+        // a period of fixed unit alike (Art. 13: an urgent lead within 24 hours)
+        PropertyLeadRule lead = new PropertyLeadRule(java.util.Map.of("urgent.hours", "48"));
+        assertEquals(org.jiandu.api.health.HealthState.DEGRADED, lead.health().get(0).state());
+        // the simple-case period is the court's own (Art. 7 sets none): any length holds
+        SimpleCaseConversionRule simple = new SimpleCaseConversionRule(java.util.Map.of("period.amount", "6"));
+        assertEquals(org.jiandu.api.health.HealthState.UP, simple.health().get(0).state());
+    }
+
+    @Test
     void aNumberThatIsNotOneIsRefusedAndTheDefaultUsed() {
         NetworkQueryRule rule = new NetworkQueryRule(java.util.Map.of("period.amount", "fünf"));
         assertEquals(5, open(on(rule, TRANSFERRED_TO_ENFORCEMENT, "2024-09-27T10:00:00+08:00"), "main").request()
