@@ -35,7 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Consults every installed {@link OperationGuard} (whiteboard: guards come and go at runtime) and records each
- * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed),
+ * check in {@code JD_GUARD_CHECK} before answering; details or verdicts too large for their column are recorded as
+ * their SHA-256 with a preview ({@link CheckRecordForm}), never failing the check. A guard that throws answers DENY for itself (fail closed),
  * except when it throws {@link ValidationException}: that reports bad operation details (a negative amount, a
  * missing field), not a defect, so it reaches the caller — HTTP 400 naming the field — and no check is recorded.
  */
@@ -102,7 +103,7 @@ public class GuardRegistryImpl implements GuardRegistry {
     }
 
     private long record(Instant at, Operation op, Decision decision, List<Verdict> verdicts) {
-        List<Object> vs = new ArrayList<>();
+        List<Map<String, Object>> vs = new ArrayList<>();
         for (Verdict v : verdicts) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("guard", v.guard());
@@ -115,8 +116,8 @@ public class GuardRegistryImpl implements GuardRegistry {
         GuardCheckEntity row = new GuardCheckEntity(at.toString(),
                 op.requestedBy() == null ? null : op.requestedBy().user(),
                 op.requestedBy() == null ? null : op.requestedBy().organisation(), op.type(),
-                op.caseNumber().canonical(), Canonical.json(op.details().asMap()), decision.name(), verdicts.size(),
-                Canonical.json(vs));
+                op.caseNumber().canonical(), CheckRecordForm.fit(op.details().asMap(), CheckRecordForm.DETAILS_MAX),
+                decision.name(), verdicts.size(), CheckRecordForm.verdicts(vs, CheckRecordForm.VERDICTS_MAX));
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();

@@ -67,6 +67,48 @@ class GuardRegistryImplTest {
         assertEquals(Decision.DENY, registry.check(FREEZE).decision());
     }
 
+    @Test
+    void anAnnouncementOfSixteenThousandCharactersIsCheckedAndRecordedAsItsDigestAndAPreview() {
+        String text = "本院定于2025年6月1日在淘宝网司法拍卖网络平台公开拍卖被执行人名下房产。".repeat(500);
+        assertTrue(text.length() > 16_000, "longer than the details column");
+        Operation announce = new Operation("PUBLISH_AUCTION_ANNOUNCEMENT", FREEZE.caseNumber(),
+                org.jiandu.api.event.Payload.of(java.util.Map.of("text", text)), null);
+        registry.addGuard(guard("reader", op -> Verdict.allow("reader", "a", "read " + op.details().asMap().size())));
+
+        GuardCheck check = registry.check(announce);
+
+        assertEquals(Decision.ALLOW, check.decision());
+        assertEquals(text, check.operation().details().asMap().get("text"), "the answer keeps what was checked");
+        GuardCheckEntity row = (GuardCheckEntity) persisted.get(0);
+        assertTrue(row.getDetails().length() <= CheckRecordForm.DETAILS_MAX, row.getDetails().length() + " chars");
+        assertTrue(row.getDetails().contains("\"truncated\":true"), row.getDetails());
+        assertTrue(row.getDetails().contains("\"sha256\":\"" + CheckRecordForm.sha256(Canonical.json(
+                java.util.Map.of("text", text))) + "\""), "the digest of the full canonical details");
+    }
+
+    @Test
+    void verdictsWithLongDetailsAreRecordedWithinTheirColumnKeepingEachGuardsDecision() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            ids.add("ASSET-" + "0".repeat(480) + i);
+        }
+        for (int g = 0; g < 3; g++) {
+            String id = "guard-" + g;
+            registry.addGuard(guard(id, op -> Verdict.deny(id, "第15条", "候选财产" + ids,
+                    java.util.Map.of("candidates", ids, "ranking", ids))));
+        }
+
+        GuardCheck check = registry.check(FREEZE);
+
+        assertEquals(Decision.DENY, check.decision());
+        GuardCheckEntity row = (GuardCheckEntity) persisted.get(0);
+        assertTrue(row.getVerdicts().length() <= CheckRecordForm.VERDICTS_MAX, row.getVerdicts().length() + " chars");
+        for (int g = 0; g < 3; g++) {
+            assertTrue(row.getVerdicts().contains("\"guard\":\"guard-" + g + "\""), "guard " + g + " is on record");
+        }
+        assertTrue(row.getVerdicts().contains("\"decision\":\"DENY\""));
+    }
+
     private static OperationGuard guard(String id, java.util.function.Function<Operation, Verdict> check) {
         return new OperationGuard() {
             @Override
@@ -99,6 +141,7 @@ class GuardRegistryImplTest {
         EntityManager em = proxy(EntityManager.class, (name, args) -> switch (name) {
             case "getTransaction" -> tx;
             case "persist" -> {
+                refuseValuesLongerThanTheirColumn(args[0]);
                 setId(args[0], (long) persisted.size() + 1);
                 persisted.add(args[0]);
                 yield null;
@@ -112,6 +155,27 @@ class GuardRegistryImplTest {
             }
             throw new UnsupportedOperationException(name);
         });
+    }
+
+    /** As the database does (Derby: "A truncation error was encountered trying to shrink VARCHAR …"). */
+    private static void refuseValuesLongerThanTheirColumn(Object entity) {
+        for (java.lang.reflect.Field f : entity.getClass().getDeclaredFields()) {
+            javax.persistence.Column column = f.getAnnotation(javax.persistence.Column.class);
+            if (column == null || f.getType() != String.class) {
+                continue;
+            }
+            try {
+                f.setAccessible(true);
+                String value = (String) f.get(entity);
+                if (value != null && value.length() > column.length()) {
+                    throw new javax.persistence.PersistenceException("A truncation error was encountered trying to "
+                            + "shrink VARCHAR of length " + value.length() + " to length " + column.length()
+                            + " (" + column.name() + ")");
+                }
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static void setId(Object entity, long id) {
