@@ -31,6 +31,8 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** Paths that answer without credentials (nothing secret: the API description; UP/DOWN for load balancers). */
     private static final String OPENAPI_PATH = "/openapi.json";
+    /** The HTTP methods the API answers; any other (TRACE, OPTIONS, PUT …) is refused with 405 and JSON. */
+    static final java.util.List<String> METHODS = java.util.List.of("GET", "HEAD", "POST");
 
     private final transient CXFNonSpringServlet cxf;
     private final transient Authenticator authenticator;
@@ -72,6 +74,13 @@ final class ApiServlet extends HttpServlet {
         String organisation = null;
         int status = 500;
         try {
+            if (!METHODS.contains(req.getMethod())) {
+                // TRACE would echo credentials back; OPTIONS answers nothing a client of this API needs
+                res.setHeader("Allow", String.join(", ", METHODS));
+                status = error(res, 405, "METHOD_NOT_ALLOWED", "The API answers " + String.join(", ", METHODS)
+                        + " only; see /api/openapi.json");
+                return;
+            }
             if (req.getContentLengthLong() > InputLimits.MAX_BODY_BYTES) {
                 status = tooLarge(res);
                 return;
@@ -123,12 +132,16 @@ final class ApiServlet extends HttpServlet {
     }
 
     private int tooLarge(HttpServletResponse res) throws IOException {
-        res.setStatus(413);
         res.setHeader("Connection", "close");
+        return error(res, 413, "BODY_TOO_LARGE", "A request body holds at most " + InputLimits.MAX_BODY_BYTES
+                + " bytes (README, Errors); split a batch into smaller ones");
+    }
+
+    private int error(HttpServletResponse res, int status, String code, String message) throws IOException {
+        res.setStatus(status);
         res.setContentType("application/json;charset=UTF-8");
-        json.writeValue(res.getOutputStream(), ErrorBody.of(413, "BODY_TOO_LARGE", "A request body holds at most "
-                + InputLimits.MAX_BODY_BYTES + " bytes (README, Errors); split a batch into smaller ones", null));
-        return 413;
+        json.writeValue(res.getOutputStream(), ErrorBody.of(status, code, message, null));
+        return status;
     }
 
     private int refuse(HttpServletResponse res, String code, String message) throws IOException {
