@@ -43,6 +43,9 @@ public class InputHardeningIT extends JianduTestSupport {
     @Before
     public void restIsUp() {
         awaitRest();
+        // every resource of the three features, so no rebuild of the endpoint falls inside a test
+        awaitEndpoints("/api/v1/alerts", "/api/v1/cases/{caseNumber}/seizures", "/api/v1/calendar/deadline",
+                "/api/v1/cases", "/api/v1/guard/checks/{caseNumber}");
         await("the node monitor's and the seizure guards consulted", 120, () -> {
             Reply r = post("officer", "/v1/guard/check", "{\"operationType\":\"SEIZE\",\"caseNumber\":\"" + CASE
                     + "\",\"details\":{\"assetId\":\"A\",\"assetKind\":\"VEHICLE\",\"amount\":\"1.00\"}}");
@@ -212,6 +215,14 @@ public class InputHardeningIT extends JianduTestSupport {
                 + "\r\n\r\n");
         assertJsonError(r, 431, 431);
         assertEquals(r.text, "HEADERS_TOO_LARGE", r.json.get("code").asText());
+    }
+
+    @Test
+    public void aPathNoEndpointServesAnswersJsonNotCxfsHtml() throws IOException {
+        Raw r = raw("GET /api/v2/nothing HTTP/1.1\r\n" + auth("officer") + "\r\n");
+        assertJsonError(r, 404, 404);
+        Raw list = raw("GET /api/services HTTP/1.1\r\n" + auth("officer") + "\r\n");
+        assertJsonError(list, 404, 404);
     }
 
     @Test

@@ -35,10 +35,10 @@ class GuardRegistryImplTest {
     @Test
     void aValidationExceptionFromAGuardReachesTheCallerAndNothingIsRecorded() {
         ValidationException bad = new ValidationException("NEGATIVE_AMOUNT", "details.amount", "negative");
-        registry.addGuard(guard("ok", op -> Verdict.allow("ok", "a", "fine")));
+        registry.addGuard(guard("ok", op -> Verdict.allow("ok", "a", "fine")), java.util.Map.of());
         registry.addGuard(guard("strict", op -> {
             throw bad;
-        }));
+        }), java.util.Map.of());
         ValidationException thrown = assertThrows(ValidationException.class, () -> registry.check(FREEZE));
         assertSame(bad, thrown);
         assertEquals("details.amount", thrown.field());
@@ -47,10 +47,10 @@ class GuardRegistryImplTest {
 
     @Test
     void anyOtherExceptionFromAGuardIsADenyForThatGuardAndIsRecorded() {
-        registry.addGuard(guard("ok", op -> Verdict.allow("ok", "a", "fine")));
+        registry.addGuard(guard("ok", op -> Verdict.allow("ok", "a", "fine")), java.util.Map.of());
         registry.addGuard(guard("broken", op -> {
             throw new IllegalStateException("database gone");
-        }));
+        }), java.util.Map.of());
         GuardCheck check = registry.check(FREEZE);
         assertEquals(Decision.DENY, check.decision());
         assertEquals(2, check.guardsConsulted());
@@ -63,7 +63,7 @@ class GuardRegistryImplTest {
 
     @Test
     void aGuardAnsweringNothingIsADeny() {
-        registry.addGuard(guard("silent", op -> null));
+        registry.addGuard(guard("silent", op -> null), java.util.Map.of());
         assertEquals(Decision.DENY, registry.check(FREEZE).decision());
     }
 
@@ -73,7 +73,8 @@ class GuardRegistryImplTest {
         assertTrue(text.length() > 16_000, "longer than the details column");
         Operation announce = new Operation("PUBLISH_AUCTION_ANNOUNCEMENT", FREEZE.caseNumber(),
                 org.jiandu.api.event.Payload.of(java.util.Map.of("text", text)), null);
-        registry.addGuard(guard("reader", op -> Verdict.allow("reader", "a", "read " + op.details().asMap().size())));
+        registry.addGuard(guard("reader", op -> Verdict.allow("reader", "a", "read " + op.details().asMap().size())),
+                java.util.Map.of());
 
         GuardCheck check = registry.check(announce);
 
@@ -95,7 +96,7 @@ class GuardRegistryImplTest {
         for (int g = 0; g < 3; g++) {
             String id = "guard-" + g;
             registry.addGuard(guard(id, op -> Verdict.deny(id, "第15条", "候选财产" + ids,
-                    java.util.Map.of("candidates", ids, "ranking", ids))));
+                    java.util.Map.of("candidates", ids, "ranking", ids))), java.util.Map.of());
         }
 
         GuardCheck check = registry.check(FREEZE);
@@ -107,6 +108,40 @@ class GuardRegistryImplTest {
             assertTrue(row.getVerdicts().contains("\"guard\":\"guard-" + g + "\""), "guard " + g + " is on record");
         }
         assertTrue(row.getVerdicts().contains("\"decision\":\"DENY\""));
+    }
+
+    @Test
+    void anUnknownOperationTypeIsRefusedNamingTheFieldAndTheTypeItDiffersFromOnlyInCase() {
+        registry.addGuard(guard("ok", op -> Verdict.allow("ok", "a", "fine")), java.util.Map.of());
+        Operation lower = new Operation("dispose", FREEZE.caseNumber(), null, null);
+        ValidationException e = assertThrows(ValidationException.class, () -> registry.check(lower));
+        assertEquals(List.of("UNKNOWN_OPERATION_TYPE", "operationType"), List.of(e.code(), e.field()));
+        assertTrue(e.getMessage().contains("did you mean DISPOSE?"), e.getMessage());
+        assertTrue(persisted.isEmpty(), "a refused request is not a check");
+    }
+
+    @Test
+    void aTypeAnInstalledGuardDeclaresIsCheckedAndForgottenWhenTheGuardGoes() {
+        OperationGuard partition = guard("third.partition", op -> Verdict.deny("third.partition", "a", "no", java.util.Map.of()));
+        java.util.Map<String, Object> props = java.util.Map.of(
+                org.jiandu.api.guard.OperationTypes.SERVICE_PROPERTY, new String[] {"PARTITION_SALE"});
+        Operation sale = new Operation("PARTITION_SALE", FREEZE.caseNumber(), null, null);
+        assertThrows(ValidationException.class, () -> registry.check(sale));
+
+        registry.addGuard(partition, props);
+        assertEquals(Decision.DENY, registry.check(sale).decision());
+
+        registry.removeGuard(partition, props);
+        assertThrows(ValidationException.class, () -> registry.check(sale));
+    }
+
+    @Test
+    void detailsWithAZeroWidthCharacterAreRefusedNamingTheField() {
+        registry.addGuard(guard("ok", op -> Verdict.allow("ok", "a", "fine")), java.util.Map.of());
+        Operation op = new Operation("PUBLISH_AUCTION_ANNOUNCEMENT", FREEZE.caseNumber(), org.jiandu.api.event.Payload
+                .of(java.util.Map.of("text", List.of("不负责\u200B腾退交付"))), null);
+        ValidationException e = assertThrows(ValidationException.class, () -> registry.check(op));
+        assertEquals("details.text[0]", e.field());
     }
 
     private static OperationGuard guard(String id, java.util.function.Function<Operation, Verdict> check) {

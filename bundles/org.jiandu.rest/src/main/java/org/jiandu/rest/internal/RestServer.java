@@ -111,7 +111,7 @@ public class RestServer implements HealthIndicator {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
-        CXFNonSpringServlet cxf = new CXFNonSpringServlet();
+        CXFNonSpringServlet cxf = new JsonCxfServlet(json);
         cxf.setBus(bus);
         Authenticator authenticator = new Authenticator(realm, cacheSeconds * 1000L, clock, () -> courts);
         ApiServlet servlet = new ApiServlet(cxf, authenticator, audit, json, clock);
