@@ -24,8 +24,8 @@ final class InputLimits {
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     /** One JSON string value, in characters (an auction announcement of 16,000+ characters fits). */
     static final int MAX_TEXT_CHARS = 65_536;
-    /** Items of one JSON array (a batch's 1,000 events). */
-    static final int MAX_LIST_ITEMS = 1_000;
+    /** Items of one JSON array (above a batch's 1,000 events, which the batch endpoint refuses itself). */
+    static final int MAX_LIST_ITEMS = 10_000;
     /** Objects and arrays nested in one another. */
     static final int MAX_DEPTH = 32;
     /** Characters of one JSON number (an amount or a count; no real figure is longer). */

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,8 +60,7 @@ public class JettyJsonErrors implements HttpConfiguration.Customizer {
 
     @Activate
     public JettyJsonErrors(@org.osgi.service.component.annotations.Reference(cardinality =
-            org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL) HttpServiceRuntime runtime,
-            Map<String, Object> properties) {
+            org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL) HttpServiceRuntime runtime) {
         if (runtime != null) {
             Object endpoints = runtime.getRuntimeDTO().serviceDTO.properties
                     .get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);

@@ -10,6 +10,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.apache.cxf.transport.http.DestinationRegistry;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.apache.cxf.transport.servlet.ServletController;
+import org.apache.cxf.transport.servlet.servicelist.ServiceListGeneratorServlet;
 import org.jiandu.api.rest.ErrorBody;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +29,10 @@ final class JsonCxfServlet extends CXFNonSpringServlet {
 
     @Override
     protected ServletController createServletController(ServletConfig servletConfig) {
-        return new JsonController(getDestinationRegistryFromBusOrDefault(null), servletConfig, this, json);
+        DestinationRegistry registry = getDestinationRegistryFromBusOrDefault(null);
+        // the controller initialises this servlet with the config; the list itself is never served (hidden below)
+        HttpServlet serviceList = new ServiceListGeneratorServlet(registry, getBus());
+        return new JsonController(registry, servletConfig, serviceList, json);
     }
 
     private static final class JsonController extends ServletController {
