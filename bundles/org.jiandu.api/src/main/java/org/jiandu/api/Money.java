@@ -6,13 +6,17 @@ import java.math.RoundingMode;
 /**
  * Money in yuan (元) as {@link BigDecimal} with scale 2. Never a {@code double}.
  *
- * <p>{@link #parse(String, String)} accepts a plain decimal with at most two fraction digits and refuses negative,
- * more precise or absurd amounts (above {@link #MAX}), naming the field at fault.
+ * <p>{@link #parse(String, String)} is the one reading of an amount written as text, for every path (ledger events,
+ * guard details, seizure requests): ASCII {@code -?[0-9]+(\.[0-9]{1,2})?} (surrounding whitespace ignored), so
+ * full-width digits, {@code +100}, {@code 1.500} and {@code -0.00} are refused, as are negative and absurd amounts
+ * (above {@link #MAX}), each naming the field at fault.
  */
 public final class Money {
     /** The largest amount accepted as input: one trillion yuan (no enforcement claim comes near it). */
     public static final BigDecimal MAX = new BigDecimal("1000000000000.00");
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+    /** The one written form of an amount: ASCII digits, at most two decimals (a minus sign is read, then refused). */
+    private static final java.util.regex.Pattern SYNTAX = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]{1,2})?");
 
     private Money() {
     }
@@ -46,17 +50,20 @@ public final class Money {
         if (text == null || text.isBlank()) {
             throw new ValidationException("MISSING_FIELD", field, "An amount in yuan is required, e.g. \"12500.00\"");
         }
-        BigDecimal v;
-        String t = text.trim();
+        String t = text.strip();
         if (t.indexOf('e') >= 0 || t.indexOf('E') >= 0) {
             throw new ValidationException("INVALID_AMOUNT", field,
                     "\"" + text + "\" uses exponent notation; write the amount as a plain decimal, e.g. \"12500.00\"");
         }
-        try {
-            v = new BigDecimal(t);
-        } catch (NumberFormatException e) {
-            throw new ValidationException("INVALID_AMOUNT", field,
-                    "\"" + text + "\" is not a decimal amount in yuan, e.g. \"12500.00\"");
+        if (!SYNTAX.matcher(t).matches()) {
+            // full-width digits (１００), a plus sign, a third decimal, separators: each would be read differently
+            // by some host, so only the one ASCII form is money
+            throw new ValidationException("INVALID_AMOUNT", field, "\"" + text + "\" is not an amount in yuan: write "
+                    + "ASCII digits with at most two decimals and no sign, e.g. \"12500.00\"");
+        }
+        BigDecimal v = new BigDecimal(t);
+        if (t.startsWith("-") && v.signum() == 0) {
+            throw new ValidationException("NEGATIVE_AMOUNT", field, "\"" + text + "\" is a negative zero; write 0.00");
         }
         return check(v, field);
     }

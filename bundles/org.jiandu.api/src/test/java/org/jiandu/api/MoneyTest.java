@@ -22,9 +22,22 @@ class MoneyTest {
         assertEquals(new BigDecimal(expected), Money.parse(text, FIELD));
     }
 
+    /** Changed with issue 9: money is ASCII -?[0-9]+(.[0-9]{1,2})?, so a third decimal is refused even when zero. */
     @Test
-    void parseAcceptsTrailingZerosBeyondTheFen() {
-        assertEquals(new BigDecimal("1.50"), Money.parse("1.500", FIELD));
+    void parseRefusesAThirdDecimalEvenWhenZero() {
+        assertRejected("INVALID_AMOUNT", FIELD, () -> Money.parse("1.500", FIELD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"１００", "１００.００", "+100", "100.", ".50", "1 000", "٣"})
+    void parseRefusesAnythingButAsciiDigitsWithAtMostTwoDecimals(String text) {
+        assertRejected("INVALID_AMOUNT", FIELD, () -> Money.parse(text, FIELD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-0", "-0.00", "-0.0"})
+    void parseRefusesNegativeZero(String text) {
+        assertRejected("NEGATIVE_AMOUNT", FIELD, () -> Money.parse(text, FIELD));
     }
 
     @ParameterizedTest

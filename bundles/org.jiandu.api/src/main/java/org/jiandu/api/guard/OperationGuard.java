@@ -14,6 +14,10 @@ package org.jiandu.api.guard;
  * details are bad (missing, negative or absurd values), naming the field ({@code details.amount}); the registry
  * then records no check and the caller gets HTTP 400 with that field. Use it for the caller's input only, never
  * for the guard's own failures.
+ *
+ * <p>A guard that checks operation types not listed in {@link OperationTypes} declares them with the service property
+ * {@link OperationTypes#SERVICE_PROPERTY} ({@code jiandu.guard.operationTypes}); the registry refuses an operation
+ * type that neither {@link OperationTypes#ALL} nor an installed guard names.
  */
 @org.osgi.annotation.versioning.ConsumerType
 public interface OperationGuard {

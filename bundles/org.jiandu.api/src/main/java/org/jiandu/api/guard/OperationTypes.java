@@ -6,8 +6,8 @@ import java.util.List;
  * The names of the operations the host platform asks about ({@link Operation#type()}) and that Jiandu's own guards
  * check (违规操作自动拦截, Art. 12 of 法〔2021〕322号). A guard compares {@code operation.type()} with these constants,
  * never with a string of its own, so that the host and every guard mean the same operation by the same name. A
- * type not listed here may still be asked about (a third-party guard's own operation); every guard answers ALLOW to
- * a type it does not know.
+ * type not listed here may be asked about only when an installed guard declares it ({@link #SERVICE_PROPERTY}, a
+ * third-party guard's own operation); every guard answers ALLOW to a registered type it does not check.
  *
  * <p>Each constant lists the {@link Operation#details() details} the built-in guards read; amounts are exact
  * decimals as strings ({@code "5000.00"}), days ISO dates. A guard answers 400 naming {@code details.<field>} when
@@ -80,6 +80,17 @@ public final class OperationTypes {
      * {@code assetId}, {@code until} (the new expiry day).
      */
     public static final String RENEW = "RENEW";
+
+    /**
+     * Service property of an {@link OperationGuard} service naming the operation types it checks that are not listed
+     * here (a String or String[] of names such as {@code PARTITION_SALE}). The guard registry knows the types listed
+     * here and those every installed guard declares; it refuses any other type with 400
+     * {@code UNKNOWN_OPERATION_TYPE} ({@code dispose} is not {@code DISPOSE}), so a misspelt type cannot slip past
+     * every guard as an ALLOW.
+     *
+     * @since guard package 1.2.0
+     */
+    public static final String SERVICE_PROPERTY = "jiandu.guard.operationTypes";
 
     /** Every type above, in the order listed. */
     public static final List<String> ALL = List.of(TERMINATE_ROUND, FILE_CASE, DEDUCT, DISBURSE, HOLD, DISPOSE,

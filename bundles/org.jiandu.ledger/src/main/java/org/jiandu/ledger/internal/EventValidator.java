@@ -153,7 +153,7 @@ final class EventValidator {
             }
             return null;
         }
-        String s = checkText(v.trim(), field);
+        String s = v.trim();
         if (s.length() > MAX_ID) {
             throw new ValidationException("FIELD_TOO_LONG", field, field + " must be at most " + MAX_ID + " characters");
         }
@@ -162,7 +162,7 @@ final class EventValidator {
                 throw new ValidationException("INVALID_FIELD", field, field + " must not contain control characters");
             }
         }
-        return s;
+        return checkText(s, field);
     }
 
     private static String text(String v, String field, int max) {
@@ -196,8 +196,9 @@ final class EventValidator {
             }
         }
         for (PayloadField f : type.fields()) {
-            if (f.required() && !out.containsKey(f.name()) && errors.stream().noneMatch(
-                    e -> ("payload." + f.name()).equals(e.field()))) {
+            String at = "payload." + f.name();
+            if (f.required() && !out.containsKey(f.name()) && errors.stream().noneMatch(e -> e.field() != null
+                    && (e.field().equals(at) || e.field().startsWith(at + "[") || e.field().startsWith(at + ".")))) {
                 errors.add(new ValidationException("MISSING_FIELD", "payload." + f.name(), "payload." + f.name()
                         + " is required for " + type.id() + " (" + f.description() + ")"));
             }
@@ -321,7 +322,7 @@ final class EventValidator {
      */
     static Object plain(Object v, String field) {
         if (v instanceof String s) {
-            return checkText(s, "payload");
+            return checkText(s, field);
         }
         if (v instanceof Boolean) {
             return v;
@@ -336,8 +337,9 @@ final class EventValidator {
         }
         if (v instanceof List<?> l) {
             List<Object> list = new ArrayList<>(l.size());
-            for (Object item : l) {
-                list.add(item == null ? null : plain(item, field));
+            for (int i = 0; i < l.size(); i++) {
+                Object item = l.get(i);
+                list.add(item == null ? null : plain(item, field + "[" + i + "]"));
             }
             return list;
         }
@@ -345,7 +347,8 @@ final class EventValidator {
             Map<String, Object> map = new TreeMap<>();
             m.forEach((k, value) -> {
                 if (value != null) {
-                    map.put(String.valueOf(k), plain(value, field));
+                    String key = checkText(String.valueOf(k), field);
+                    map.put(key, plain(value, field + "." + key));
                 }
             });
             return map;
@@ -355,8 +358,11 @@ final class EventValidator {
     }
 
     /**
-     * Refuses text with an unpaired UTF-16 surrogate: it cannot be encoded as UTF-8, so it would be stored and
-     * hashed as '?' and two different events could get the same hash.
+     * The one check of every text and id the ledger and the guards accept (events, corrections, actors, guard
+     * details). Refuses an unpaired UTF-16 surrogate: it cannot be encoded as UTF-8, so it would be stored and hashed
+     * as '?' and two different events could get the same hash. Refuses NUL (U+0000: C strings and some databases cut
+     * text there) and the invisible characters U+200B–U+200D and U+FEFF: {@code "A\u200B1"} would look like
+     * {@code "A1"} to a person and be a different id to the machine.
      */
     static String checkText(String s, String field) {
         for (int i = 0; i < s.length(); i++) {
@@ -366,6 +372,12 @@ final class EventValidator {
             } else if (Character.isSurrogate(c)) {
                 throw new ValidationException("INVALID_TEXT", field, field
                         + " contains an unpaired UTF-16 surrogate at position " + i + "; send valid Unicode text");
+            } else if (c == '\u0000') {
+                throw new ValidationException("INVALID_TEXT", field, field + " contains NUL (U+0000) at position " + i
+                        + "; send the text without it");
+            } else if ((c >= '\u200B' && c <= '\u200D') || c == '\uFEFF') {
+                throw new ValidationException("INVALID_TEXT", field, field + " contains the invisible character U+"
+                        + String.format("%04X", (int) c) + " at position " + i + "; send the text without it");
             }
         }
         return s;

@@ -28,13 +28,13 @@ public class GuardCheckEntity {
     private String operationType;
     @Column(name = "CASE_NUMBER", length = 64, nullable = false)
     private String caseNumber;
-    @Column(name = "DETAILS", length = 16000, nullable = false)
+    @Column(name = "DETAILS", length = CheckRecordForm.DETAILS_MAX, nullable = false)
     private String details;
     @Column(name = "DECISION", length = 8, nullable = false)
     private String decision;
     @Column(name = "GUARDS_CONSULTED", nullable = false)
     private int guardsConsulted;
-    @Column(name = "VERDICTS", length = 32000, nullable = false)
+    @Column(name = "VERDICTS", length = CheckRecordForm.VERDICTS_MAX, nullable = false)
     private String verdicts;
 
     public GuardCheckEntity() {

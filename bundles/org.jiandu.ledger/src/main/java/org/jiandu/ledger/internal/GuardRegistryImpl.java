@@ -3,6 +3,11 @@ package org.jiandu.ledger.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,7 @@ import org.jiandu.api.guard.GuardCheck;
 import org.jiandu.api.guard.GuardRegistry;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
+import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.guard.RecordedCheck;
 import org.jiandu.api.guard.Verdict;
 import org.osgi.service.component.annotations.Activate;
@@ -35,9 +41,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Consults every installed {@link OperationGuard} (whiteboard: guards come and go at runtime) and records each
- * check in {@code JD_GUARD_CHECK} before answering. A guard that throws answers DENY for itself (fail closed),
+ * check in {@code JD_GUARD_CHECK} before answering; details or verdicts too large for their column are recorded as
+ * their SHA-256 with a preview ({@link CheckRecordForm}), never failing the check. A guard that throws answers DENY for itself (fail closed),
  * except when it throws {@link ValidationException}: that reports bad operation details (a negative amount, a
  * missing field), not a defect, so it reaches the caller — HTTP 400 naming the field — and no check is recorded.
+ * An operation type that is neither in {@link OperationTypes#ALL} nor declared by an installed guard
+ * ({@link OperationTypes#SERVICE_PROPERTY}) is refused the same way ({@code UNKNOWN_OPERATION_TYPE}): otherwise a
+ * misspelt type would pass every guard as ALLOW.
  */
 @Component(service = GuardRegistry.class)
 public class GuardRegistryImpl implements GuardRegistry {
@@ -53,6 +63,8 @@ public class GuardRegistryImpl implements GuardRegistry {
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     private final List<OperationGuard> guards = new CopyOnWriteArrayList<>();
+    /** The operation types each installed guard declares ({@link OperationTypes#SERVICE_PROPERTY}). */
+    private final Map<OperationGuard, Set<String>> declared = new ConcurrentHashMap<>();
     private final EntityManagerFactory emf;
     private final Clock clock;
 
@@ -65,16 +77,72 @@ public class GuardRegistryImpl implements GuardRegistry {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addGuard(OperationGuard guard) {
+    void addGuard(OperationGuard guard, Map<String, Object> properties) {
+        declared.put(guard, declaredTypes(guard, properties.get(OperationTypes.SERVICE_PROPERTY)));
         guards.add(guard);
     }
 
-    void removeGuard(OperationGuard guard) {
+    void removeGuard(OperationGuard guard, Map<String, Object> properties) {
         guards.remove(guard);
+        declared.remove(guard);
+    }
+
+    /** The operation types a guard declares beyond {@link OperationTypes#ALL}; a malformed name is logged and left out. */
+    private static Set<String> declaredTypes(OperationGuard guard, Object property) {
+        List<String> names = new ArrayList<>();
+        if (property instanceof String one) {
+            names.add(one);
+        } else if (property instanceof String[] many) {
+            names.addAll(List.of(many));
+        } else if (property instanceof Collection<?> many) {
+            many.forEach(n -> names.add(String.valueOf(n)));
+        } else if (property != null) {
+            LOG.error("Guard {} declares {} as {}, which is no String or String[]; it declares no operation type",
+                    guard.id(), OperationTypes.SERVICE_PROPERTY, property.getClass().getName());
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String n : names) {
+            if (GuardResource.OPERATION.matcher(n).matches()) {
+                out.add(n);
+            } else {
+                LOG.error("Guard {} declares the operation type \"{}\", which is no operation name; it is ignored",
+                        guard.id(), n);
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /** The operation types checks may name: {@link OperationTypes#ALL} and those every installed guard declares. */
+    Set<String> registeredTypes() {
+        Set<String> all = new TreeSet<>(OperationTypes.ALL);
+        declared.values().forEach(all::addAll);
+        return all;
+    }
+
+    /**
+     * @throws ValidationException {@code UNKNOWN_OPERATION_TYPE} when no one registered the operation's type; the
+     *         message suggests the registered type that differs only in case ({@code dispose} → {@code DISPOSE})
+     */
+    private void requireRegistered(String type) {
+        Set<String> known = registeredTypes();
+        if (known.contains(type)) {
+            return;
+        }
+        String hint = known.stream().filter(k -> k.equalsIgnoreCase(type)).findFirst()
+                .map(k -> " (did you mean " + k + "?)").orElse("");
+        throw new ValidationException("UNKNOWN_OPERATION_TYPE", "operationType", "Unknown operation type \"" + type
+                + "\"" + hint + "; the registered types are " + String.join(", ", known));
     }
 
     @Override
-    public GuardCheck check(Operation operation) {
+    public GuardCheck check(Operation asked) {
+        requireRegistered(asked.type());
+        // the one check of text in ids and details (NUL, invisible characters), for REST and in-process callers alike
+        @SuppressWarnings("unchecked")
+        Map<String, Object> checkedDetails = (Map<String, Object>) EventValidator.plain(asked.details().asMap(),
+                "details");
+        Operation operation = new Operation(asked.type(), asked.caseNumber(), Payload.of(checkedDetails),
+                asked.requestedBy());
         List<Verdict> verdicts = new ArrayList<>();
         Decision decision = Decision.ALLOW;
         for (OperationGuard guard : guards) {
@@ -102,7 +170,7 @@ public class GuardRegistryImpl implements GuardRegistry {
     }
 
     private long record(Instant at, Operation op, Decision decision, List<Verdict> verdicts) {
-        List<Object> vs = new ArrayList<>();
+        List<Map<String, Object>> vs = new ArrayList<>();
         for (Verdict v : verdicts) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("guard", v.guard());
@@ -115,8 +183,8 @@ public class GuardRegistryImpl implements GuardRegistry {
         GuardCheckEntity row = new GuardCheckEntity(at.toString(),
                 op.requestedBy() == null ? null : op.requestedBy().user(),
                 op.requestedBy() == null ? null : op.requestedBy().organisation(), op.type(),
-                op.caseNumber().canonical(), Canonical.json(op.details().asMap()), decision.name(), verdicts.size(),
-                Canonical.json(vs));
+                op.caseNumber().canonical(), CheckRecordForm.fit(op.details().asMap(), CheckRecordForm.DETAILS_MAX),
+                decision.name(), verdicts.size(), CheckRecordForm.verdicts(vs, CheckRecordForm.VERDICTS_MAX));
         EntityManager em = emf.createEntityManager();
         try {
             em.getTransaction().begin();

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Path("/v1/guard")
 @Produces(MediaType.APPLICATION_JSON)
 public class GuardResource implements RestResource {
-    private static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private final GuardRegistry registry;
 
     @Activate

@@ -72,6 +72,36 @@ class EventValidatorTest {
                 "NEGATIVE_AMOUNT payload.amount"), problems(e));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"１００", "+100", "-0.00", "1.500", "100.", ".5", "1_000"})
+    void moneyIsAsciiDigitsWithAtMostTwoDecimalsAndNeverNegativeZero(String amount) {
+        ValidationException e = assertThrows(ValidationException.class, () -> validator.validate(
+                event(CoreEventTypes.MONEY_RECEIVED, Map.of("amount", amount))));
+        assertEquals(List.of("payload.amount"), e.all().stream().map(ValidationException::field).toList());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\u0000", "\u200B", "\u200C", "\u200D", "\uFEFF"})
+    void nulAndZeroWidthCharactersAreRefusedInIdsAndText(String invisible) {
+        CaseEvent inId = new CaseEvent("host" + invisible + "1", CASE, CoreEventTypes.PROPERTY_LEAD_RECEIVED,
+                OffsetDateTime.parse("2024-10-08T01:30:00Z"), null, new Actor("p" + invisible + "7", null, null),
+                Payload.of(Map.of("leadId", "L" + invisible + "1", "note", "线索" + invisible + "说明",
+                        "extra", Map.of("who", List.of("甲" + invisible)))), null);
+        ValidationException e = assertThrows(ValidationException.class, () -> validator.validate(inId));
+        assertEquals(List.of("actor.personId", "hostEventId", "payload.extra.who[0]", "payload.leadId",
+                "payload.note"), e.all().stream().map(ValidationException::field).sorted().toList());
+        // ids refused NUL as a control character before (INVALID_FIELD); the rest is INVALID_TEXT
+        assertEquals(true, e.all().stream().allMatch(one -> one.code().equals("INVALID_TEXT")
+                || (one.code().equals("INVALID_FIELD") && invisible.equals("\u0000"))), problems(e)::toString);
+    }
+
+    @Test
+    void anUnknownPropertyTypeIsRefusedNamingItsPlace() {
+        ValidationException e = assertThrows(ValidationException.class, () -> validator.validate(
+                event(CoreEventTypes.PROPERTY_QUERY_STARTED, Map.of("propertyTypes", List.of("DEPOSIT", "BITCOIN")))));
+        assertEquals(List.of("INVALID_VALUE payload.propertyTypes[1]"), problems(e));
+    }
+
     @Test
     void aValueThatIsNoJsonValueIsRefusedNamingItsField() {
         ValidationException e = assertThrows(ValidationException.class, () -> validator.validate(

@@ -1,11 +1,16 @@
 package org.jiandu.rest.internal;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.security.Principal;
 import java.time.Clock;
 
 import javax.servlet.ServletConfig;
+import javax.servlet.ReadListener;
 import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
@@ -26,6 +31,8 @@ final class ApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     /** Paths that answer without credentials (nothing secret: the API description; UP/DOWN for load balancers). */
     private static final String OPENAPI_PATH = "/openapi.json";
+    /** The HTTP methods the API answers; any other (TRACE, OPTIONS, PUT …) is refused with 405 and JSON. */
+    static final java.util.List<String> METHODS = java.util.List.of("GET", "HEAD", "POST");
 
     private final transient CXFNonSpringServlet cxf;
     private final transient Authenticator authenticator;
@@ -67,6 +74,17 @@ final class ApiServlet extends HttpServlet {
         String organisation = null;
         int status = 500;
         try {
+            if (!METHODS.contains(req.getMethod())) {
+                // TRACE would echo credentials back; OPTIONS answers nothing a client of this API needs
+                res.setHeader("Allow", String.join(", ", METHODS));
+                status = error(res, 405, "METHOD_NOT_ALLOWED", "The API answers " + String.join(", ", METHODS)
+                        + " only; see /api/openapi.json");
+                return;
+            }
+            if (req.getContentLengthLong() > InputLimits.MAX_BODY_BYTES) {
+                status = tooLarge(res);
+                return;
+            }
             Caller caller = null;
             if (authorization != null) {
                 try {
@@ -87,6 +105,15 @@ final class ApiServlet extends HttpServlet {
                 organisation = caller.organisation();
                 forward = new AuthenticatedRequest(req, caller);
             }
+            if (hasBody(req)) {
+                // read once, at most one byte above the limit: a chunked body states no length up front
+                byte[] body = req.getInputStream().readNBytes(InputLimits.MAX_BODY_BYTES + 1);
+                if (body.length > InputLimits.MAX_BODY_BYTES) {
+                    status = tooLarge(res);
+                    return;
+                }
+                forward = new BufferedBodyRequest(forward, body);
+            }
             cxf.service(forward, res);
             status = res.getStatus();
         } finally {
@@ -100,12 +127,86 @@ final class ApiServlet extends HttpServlet {
         return uri == null ? "" : uri;
     }
 
+    private static boolean hasBody(HttpServletRequest req) {
+        return req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null;
+    }
+
+    private int tooLarge(HttpServletResponse res) throws IOException {
+        res.setHeader("Connection", "close");
+        return error(res, 413, "BODY_TOO_LARGE", "A request body holds at most " + InputLimits.MAX_BODY_BYTES
+                + " bytes (README, Errors); split a batch into smaller ones");
+    }
+
+    private int error(HttpServletResponse res, int status, String code, String message) throws IOException {
+        res.setStatus(status);
+        res.setContentType("application/json;charset=UTF-8");
+        json.writeValue(res.getOutputStream(), ErrorBody.of(status, code, message, null));
+        return status;
+    }
+
     private int refuse(HttpServletResponse res, String code, String message) throws IOException {
         res.setStatus(401);
         res.setHeader("WWW-Authenticate", "Basic realm=\"jiandu\", charset=\"UTF-8\"");
         res.setContentType("application/json;charset=UTF-8");
         json.writeValue(res.getOutputStream(), ErrorBody.of(401, code, message, null));
         return 401;
+    }
+
+    /** The request with its body read into memory (within {@link InputLimits#MAX_BODY_BYTES}). */
+    private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String enc = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(enc)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     /** The request as CXF sees it: the caller is the user principal; roles answer isUserInRole. */

@@ -16,7 +16,10 @@ import org.jiandu.api.rest.ErrorBody.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 /**
@@ -46,6 +49,10 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         if (t instanceof HostEventConflictException c) {
             return ErrorBody.of(409, "HOST_EVENT_ID_REUSED", c.getMessage(), c.field());
         }
+        if (t instanceof StreamConstraintsException limit) {
+            JsonStreamContext where = limit.getProcessor() instanceof JsonParser p ? p.getParsingContext() : null;
+            return toBody(InputLimits.refusal(limit, where));
+        }
         if (t instanceof JsonProcessingException j) {
             String field = j instanceof JsonMappingException jm ? pathOf(jm) : null;
             String where = j.getLocation() == null ? ""
@@ -64,19 +71,27 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
                         + incident + " is in the server log.", null);
     }
 
+    /**
+     * The exception to answer: the first of Jiandu's own (or a JSON error) anywhere in the chain — CXF wraps what a
+     * body reader throws — else the first client error CXF raised, else the root cause.
+     */
     private static Throwable unwrap(Throwable t) {
+        Throwable webError = null;
         Throwable cur = t;
-        for (int i = 0; i < 10 && cur.getCause() != null; i++) {
+        for (int i = 0; i < 10 && cur != null; i++) {
             if (cur instanceof ValidationException || cur instanceof ApiException
                     || cur instanceof HostEventConflictException || cur instanceof JsonProcessingException) {
                 return cur;
             }
-            if (cur instanceof WebApplicationException && !(cur.getCause() instanceof JsonProcessingException)) {
-                return cur;
+            if (webError == null && cur instanceof WebApplicationException) {
+                webError = cur;
+            }
+            if (cur.getCause() == null) {
+                break;
             }
             cur = cur.getCause();
         }
-        return cur;
+        return webError != null ? webError : cur;
     }
 
     private static String pathOf(JsonMappingException e) {
@@ -102,7 +117,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             case 404 -> "NOT_FOUND";
             case 405 -> "METHOD_NOT_ALLOWED";
             case 406 -> "NOT_ACCEPTABLE";
-            case 413 -> "PAYLOAD_TOO_LARGE";
+            case 413 -> "BODY_TOO_LARGE";
             case 415 -> "UNSUPPORTED_MEDIA_TYPE";
             default -> "HTTP_" + status;
         };

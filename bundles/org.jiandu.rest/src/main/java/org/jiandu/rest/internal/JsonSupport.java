@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.event.Payload;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -16,7 +17,10 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.core.JsonGenerator.Feature;
 
-/** The one ObjectMapper configuration of the REST server: ISO dates, exact decimals, API types as plain JSON. */
+/**
+ * The one ObjectMapper configuration of the REST server: ISO dates, exact decimals, API types as plain JSON, and the
+ * parser's part of the documented {@link InputLimits}.
+ */
 final class JsonSupport {
     private JsonSupport() {
     }
@@ -35,7 +39,8 @@ final class JsonSupport {
                 p.defaultSerializeValue(v.asMap(), g);
             }
         });
-        return new ObjectMapper()
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(InputLimits.parser()).build();
+        return new ObjectMapper(factory)
                 .registerModule(new JavaTimeModule())
                 .registerModule(api)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

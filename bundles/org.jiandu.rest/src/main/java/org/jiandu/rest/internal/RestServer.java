@@ -37,7 +37,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 /**
  * Jiandu's single JAX-RS server. It owns a CXF bus and a servlet at {@code /api/*} of its own (registered on the HTTP
@@ -112,7 +111,7 @@ public class RestServer implements HealthIndicator {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
-        CXFNonSpringServlet cxf = new CXFNonSpringServlet();
+        CXFNonSpringServlet cxf = new JsonCxfServlet(json);
         cxf.setBus(bus);
         Authenticator authenticator = new Authenticator(realm, cacheSeconds * 1000L, clock, () -> courts);
         ApiServlet servlet = new ApiServlet(cxf, authenticator, audit, json, clock);
@@ -186,7 +185,7 @@ public class RestServer implements HealthIndicator {
         factory.setBus(bus);
         factory.setAddress("/");
         factory.setServiceBeans(beans);
-        factory.setProviders(List.of(new JacksonJsonProvider(json), new RoleFilter(), new ErrorMapper()));
+        factory.setProviders(List.of(new LimitedJsonProvider(json), new RoleFilter(), new ErrorMapper()));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(JAXRSServerFactoryBean.class.getClassLoader());

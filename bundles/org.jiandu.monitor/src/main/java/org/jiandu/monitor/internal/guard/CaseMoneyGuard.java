@@ -36,7 +36,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@value #HOLD} (暂缓发放): holding more than the disputed part of a partially disputed sum is warned (Art. 22).</li>
  * </ul>
  * Accounts are compared on their letters and digits only (spaces, hyphens and full-width digits do not matter) and
- * shown masked in reasons.
+ * shown masked in reasons. Malformed details (an amount of {@code -5}) are refused with {@link ValidationException}
+ * naming the field (HTTP 400), as every guard does.
  */
 @Component(service = OperationGuard.class)
 public class CaseMoneyGuard implements OperationGuard {
@@ -106,6 +107,10 @@ public class CaseMoneyGuard implements OperationGuard {
     }
 
     private void deduct(Operation op, Details details, Findings f) {
+        BigDecimal amount = amount(details, f);
+        if (amount != null) {
+            f.figure("amount", amount);
+        }
         Optional<String> to = destination(details, "account", f);
         String configured = settings.current().caseAccountOf(op.caseNumber());
         String fromHost = details.text("caseAccount").map(Text::squash).filter(s -> !s.isEmpty()).orElse(null);
@@ -186,13 +191,13 @@ public class CaseMoneyGuard implements OperationGuard {
         return to;
     }
 
+    /**
+     * {@code details.amount}, when given.
+     *
+     * @throws ValidationException naming {@code details.amount} when it is no amount (HTTP 400, as in every guard)
+     */
     private static BigDecimal amount(Details details, Findings f) {
-        try {
-            return details.money("amount").orElse(null);
-        } catch (ValidationException e) {
-            f.deny("INVALID_AMOUNT", ART_22, "金额（amount）无法识别：" + e.getMessage());
-            return null;
-        }
+        return details.money("amount").orElse(null);
     }
 
     /** The applicant's payee account as last recorded on a CASE_FILED (a correction may change it). */

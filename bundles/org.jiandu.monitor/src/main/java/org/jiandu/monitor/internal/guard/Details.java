@@ -14,8 +14,10 @@ import org.jiandu.api.event.Payload;
 
 /**
  * Lenient reading of an operation's {@code details}: the host sends JSON, so a flag may come as {@code true} or as
- * the reference of the document that records it, a list as a list or a single string. What cannot be read is
- * reported as a finding by the caller (a guard never throws on bad input: it refuses with a reason).
+ * the reference of the document that records it, a list as a list or a single string. What is there but malformed
+ * (an amount of {@code -5}, a day that is no day, a text where an object belongs) is refused with
+ * {@link ValidationException} naming {@code details.<field>} (HTTP 400, as in every guard); what is missing is a
+ * finding of the guard that needs it.
  */
 final class Details {
     private final Payload payload;
@@ -63,9 +65,21 @@ final class Details {
         return payload.raw(name);
     }
 
-    /** A JSON object value, or an empty map. */
+    /**
+     * A JSON object value, or an empty map when absent.
+     *
+     * @throws ValidationException naming {@code details.<name>} when the value is there but no JSON object
+     */
     Map<?, ?> map(String name) {
-        return payload.raw(name) instanceof Map<?, ?> m ? m : Map.of();
+        Object v = payload.raw(name);
+        if (v == null) {
+            return Map.of();
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            throw new ValidationException("INVALID_FIELD", "details." + name, "details." + name
+                    + " must be a JSON object, e.g. {\"A-CAR-1\": \"reason\"}");
+        }
+        return m;
     }
 
     /** A list of strings (a single string counts as a list of one); empty when absent. */

@@ -36,6 +36,9 @@ import org.osgi.service.component.annotations.Reference;
  * asset by negotiation or inquiry is warned (Art. 16 ¶2; 参考价规定), unless {@code details.appraisalRequiredByLaw}
  * records that the law requires appraisal.</li>
  * </ul>
+ * Malformed details (an unknown method, a period of {@code 三个月} or {@code 0} days, an end before the start) are
+ * refused with {@link ValidationException} naming the field (HTTP 400), as every guard does; missing ones are
+ * findings.
  */
 @Component(service = OperationGuard.class)
 public class DisposalGuard implements OperationGuard {
@@ -49,6 +52,10 @@ public class DisposalGuard implements OperationGuard {
     static final String ART_17 = "法〔2021〕322号 第17条";
     static final String ART_18_ONLINE = "法〔2021〕322号 第18条第1款、法释〔2016〕18号（网拍规定）第2条";
     static final String ART_18_VACATE = "法〔2021〕322号 第18条第3款";
+
+    /** The ways of determining a reference price (参考价规定 Art. 2), as REFERENCE_PRICE_STARTED names them. */
+    static final List<String> VALUATION_METHODS = List.of("NEGOTIATION", "DIRECTED_INQUIRY", "ONLINE_INQUIRY",
+            "APPRAISAL");
 
     private static final Map<String, String> METHOD_NAMES = Map.of("ONLINE_AUCTION", "网络司法拍卖", "AUCTION",
             "委托拍卖", "SALE", "变卖", "SELF_DISPOSAL", "被执行人自行处置", "SET_OFF", "以物抵债", "APPRAISAL", "委托评估",
@@ -108,12 +115,11 @@ public class DisposalGuard implements OperationGuard {
             return;
         }
         String m = method.get();
-        f.figure("method", m);
         if (!GuardSettings.DISPOSAL_METHODS.contains(m)) {
-            f.deny("DISPOSAL_METHOD_UNKNOWN", ART_18_ONLINE, "处置方式 " + m + " 无法识别，应为 "
-                    + String.join("、", GuardSettings.DISPOSAL_METHODS) + " 之一");
-            return;
+            throw new ValidationException("INVALID_VALUE", "details.method", "details.method must be one of "
+                    + GuardSettings.DISPOSAL_METHODS + ", not \"" + m + "\"");
         }
+        f.figure("method", m);
         if (SELF_DISPOSAL.equals(m)) {
             selfDisposalPeriod(details, cfg, f);
         }
@@ -133,24 +139,24 @@ public class DisposalGuard implements OperationGuard {
         int max = cfg.selfDisposalMaxDays();
         f.figure("maxDays", max);
         List<Long> lengths = new ArrayList<>();
-        try {
-            Optional<Long> days = details.integer("periodDays");
-            Optional<LocalDate> end = details.date("periodEnd");
-            LocalDate start = details.date("periodStart")
-                    .orElseGet(() -> LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE));
-            days.ifPresent(lengths::add);
-            if (end.isPresent()) {
-                if (end.get().isBefore(start)) {
-                    f.deny("SELF_DISPOSAL_PERIOD_INVALID", ART_17, "自行处置期限的截止日 " + end.get() + " 早于起始日 " + start);
-                    return;
-                }
-                // the start day is not counted (民诉法 第85条; 民法典 第201条)
-                lengths.add(ChronoUnit.DAYS.between(start, end.get()));
-                f.figure("periodStart", start.toString()).figure("periodEnd", end.get().toString());
+        // malformed periods are refused naming the field (HTTP 400); a missing one is a finding (DENY below)
+        Optional<Long> days = details.integer("periodDays");
+        Optional<LocalDate> end = details.date("periodEnd");
+        LocalDate start = details.date("periodStart")
+                .orElseGet(() -> LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE));
+        if (days.isPresent() && days.get() <= 0) {
+            throw new ValidationException("INVALID_FIELD", "details.periodDays",
+                    "details.periodDays must be a positive number of days, not " + days.get());
+        }
+        days.ifPresent(lengths::add);
+        if (end.isPresent()) {
+            if (!end.get().isAfter(start)) {
+                throw new ValidationException("INVALID_FIELD", "details.periodEnd", "details.periodEnd " + end.get()
+                        + " must be after the period's start " + start);
             }
-        } catch (ValidationException e) {
-            f.deny("SELF_DISPOSAL_PERIOD_INVALID", ART_17, "自行处置期限无法识别：" + e.getMessage());
-            return;
+            // the start day is not counted (民诉法 第85条; 民法典 第201条)
+            lengths.add(ChronoUnit.DAYS.between(start, end.get()));
+            f.figure("periodStart", start.toString()).figure("periodEnd", end.get().toString());
         }
         if (lengths.isEmpty()) {
             f.deny("SELF_DISPOSAL_PERIOD_MISSING", ART_17,
@@ -159,9 +165,7 @@ public class DisposalGuard implements OperationGuard {
         }
         long longest = lengths.stream().mapToLong(Long::longValue).max().orElseThrow();
         f.figure("periodDays", longest);
-        if (lengths.stream().anyMatch(d -> d <= 0)) {
-            f.deny("SELF_DISPOSAL_PERIOD_INVALID", ART_17, "自行处置期限应为正数天数");
-        } else if (longest > max) {
+        if (longest > max) {
             f.deny("SELF_DISPOSAL_TOO_LONG", ART_17, "自行处置期限最长不得超过" + max + "日，本次为" + longest + "日");
         }
     }
@@ -205,6 +209,10 @@ public class DisposalGuard implements OperationGuard {
 
     private void valuation(Operation op, Details details, GuardSettings.Values cfg, Findings f) {
         String method = details.text("method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("");
+        if (!method.isEmpty() && !VALUATION_METHODS.contains(method)) {
+            throw new ValidationException("INVALID_VALUE", "details.method", "details.method must be one of "
+                    + VALUATION_METHODS + " (参考价规定), not \"" + details.text("method").orElse("") + "\"");
+        }
         if (!"APPRAISAL".equals(method)) {
             return;
         }

@@ -195,10 +195,16 @@ class CaseMoneyGuardTest {
         assertEquals(List.of("DISBURSE_TO_OTHER_ACCOUNT", "UNDISPUTED_PART_HELD"), codes(v));
     }
 
+    /** Changed with issue 9: malformed details answer 400 naming the field in every guard (was a DENY). */
     @Test
-    void anUnreadableAmountIsDenied() {
-        Verdict v = check(filed(), op(DISBURSE, "toAccount", PAYEE, "amount", "-5"));
-        assertEquals(List.of("INVALID_AMOUNT"), codes(v));
+    void anUnreadableAmountIsRefusedNamingTheField() {
+        for (String type : List.of(DISBURSE, DEDUCT, HOLD)) {
+            org.jiandu.api.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.jiandu.api.ValidationException.class,
+                    () -> check(filed(), op(type, "toAccount", PAYEE, "amount", "-5")), type);
+            assertEquals("details.amount", e.field(), type);
+            assertEquals("NEGATIVE_AMOUNT", e.code(), type);
+        }
     }
 
     @Test

@@ -92,9 +92,21 @@ class DisposalGuardTest {
         assertEquals(List.of("DISPOSAL_METHOD_MISSING"), codes(check(op(DISPOSE, "assetId", "A-HOUSE-1"))));
     }
 
+    /** Changed with issue 9: malformed details answer 400 naming the field in every guard (was a DENY). */
     @Test
-    void disposalWithAnUnknownMethodIsDenied() {
-        assertEquals(List.of("DISPOSAL_METHOD_UNKNOWN"), codes(check(op(DISPOSE, "method", "LOTTERY"))));
+    void disposalWithAnUnknownMethodIsRefusedNamingTheMethod() {
+        assertRefused("details.method", op(DISPOSE, "method", "LOTTERY"));
+    }
+
+    @Test
+    void aValuationByAnUnknownMethodIsRefusedNamingTheMethod() {
+        assertRefused("details.method", op(START_VALUATION, "assetId", "FLAT-1", "method", "GUESS"));
+    }
+
+    private void assertRefused(String field, org.jiandu.api.guard.Operation op) {
+        org.jiandu.api.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jiandu.api.ValidationException.class, () -> check(op));
+        assertEquals(field, e.field());
     }
 
     @Test
@@ -221,12 +233,12 @@ class DisposalGuardTest {
         assertEquals(Decision.DENY, check(op(SELF_DISPOSAL, "periodEnd", "2026-09-30")).decision());
     }
 
+    /** Changed with issue 9: malformed details answer 400 naming the field in every guard (was a DENY). */
     @Test
-    void aPeriodEndingBeforeItStartsOrUnreadableIsDenied() {
-        assertEquals(List.of("SELF_DISPOSAL_PERIOD_INVALID"),
-                codes(check(op(SELF_DISPOSAL, "periodStart", "2026-05-01", "periodEnd", "2026-04-01"))));
-        assertEquals(List.of("SELF_DISPOSAL_PERIOD_INVALID"), codes(check(op(SELF_DISPOSAL, "periodDays", "三个月"))));
-        assertEquals(List.of("SELF_DISPOSAL_PERIOD_INVALID"), codes(check(op(SELF_DISPOSAL, "periodDays", 0L))));
+    void aPeriodEndingBeforeItStartsOrUnreadableIsRefusedNamingTheField() {
+        assertRefused("details.periodEnd", op(SELF_DISPOSAL, "periodStart", "2026-05-01", "periodEnd", "2026-04-01"));
+        assertRefused("details.periodDays", op(SELF_DISPOSAL, "periodDays", "三个月"));
+        assertRefused("details.periodDays", op(SELF_DISPOSAL, "periodDays", 0L));
     }
 
     @Test

@@ -330,4 +330,12 @@ class TerminationGuardTest {
         assertEquals(Decision.ALLOW, check(completeCase(), LATER, panelAlone,
                 op(TERMINATE_ROUND, "collegialPanelRecord", true)).decision());
     }
+
+    @org.junit.jupiter.api.Test
+    void undisposedReasonsThatAreNoObjectAreRefusedNamingTheField() {
+        org.jiandu.api.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.jiandu.api.ValidationException.class,
+                () -> check(Cases.timeline(), LATER, consented("undisposedReasons", "车辆未能实际扣押")));
+        org.junit.jupiter.api.Assertions.assertEquals("details.undisposedReasons", e.field());
+    }
 }
