@@ -19,6 +19,9 @@ import org.apache.cxf.Bus;
 import org.apache.cxf.bus.CXFBusFactory;
 import org.apache.cxf.endpoint.Server;
 import org.apache.cxf.jaxrs.JAXRSServerFactoryBean;
+import org.apache.cxf.transport.DestinationFactoryManager;
+import org.apache.cxf.transport.http.DestinationRegistryImpl;
+import org.apache.cxf.transport.http.HTTPTransportFactory;
 import org.apache.cxf.transport.servlet.CXFNonSpringServlet;
 import org.jiandu.api.config.ConfigReader;
 import org.jiandu.api.config.ConfigReport;
@@ -208,6 +211,13 @@ public class RestServer implements HealthIndicator {
             try {
                 Thread.currentThread().setContextClassLoader(CXFBusFactory.class.getClassLoader());
                 Bus bus = new CXFBusFactory().createBus();
+                // a destination registry of this bus alone: under OSGi the buses share CXF's, where a second server
+                // at "/" is refused while the first one still runs, and destroying the first would remove both
+                HTTPTransportFactory http = new HTTPTransportFactory(new DestinationRegistryImpl());
+                DestinationFactoryManager destinations = bus.getExtension(DestinationFactoryManager.class);
+                for (String namespace : HTTPTransportFactory.DEFAULT_NAMESPACES) {
+                    destinations.registerDestinationFactory(namespace, http);
+                }
                 JAXRSServerFactoryBean factory = new JAXRSServerFactoryBean();
                 factory.setBus(bus);
                 factory.setAddress("/");
