@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Hashtable;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.servlet.Servlet;
@@ -29,6 +32,7 @@ import org.jiandu.api.health.ComponentHealth;
 import org.jiandu.api.health.HealthIndicator;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -95,15 +99,21 @@ public class RestServer implements HealthIndicator {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void addResource(RestResource resource) {
+    void addResource(RestResource resource, Map<String, Object> properties) {
         resources.add(resource);
+        ids.put(resource, (Long) properties.get(Constants.SERVICE_ID));
         rebuildIfActive();
     }
 
     void removeResource(RestResource resource) {
         resources.remove(resource);
+        ids.remove(resource);
         rebuildIfActive();
     }
+
+    /** The service ids of the resources the current endpoint serves. */
+    private volatile Set<Long> served = Set.of();
+    private final Map<RestResource, Long> ids = new ConcurrentHashMap<>();
 
     @Activate
     public RestServer(BundleContext context, Map<String, Object> properties, @Reference AuditLog audit,
@@ -122,7 +132,8 @@ public class RestServer implements HealthIndicator {
         Clock clock = Clock.systemUTC();
         this.audit = audit;
         Authenticator authenticator = new Authenticator(realm, cacheSeconds * 1000L, clock, () -> courts);
-        StartupGate gate = new StartupGate(StartupGate.osgi(context, scr), clock, startupMaxSeconds * 1000L);
+        StartupGate gate = new StartupGate(StartupGate.osgi(context, scr, () -> served), clock,
+                startupMaxSeconds * 1000L);
         ApiServlet servlet = new ApiServlet(endpoints, gate, authenticator, audit, json, clock);
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, alias + "/*");
@@ -178,6 +189,13 @@ public class RestServer implements HealthIndicator {
 
     private void rebuild() {
         List<Object> beans = new ArrayList<>(resources);
+        Set<Long> servedNow = new HashSet<>();
+        for (RestResource r : resources) {
+            Long id = ids.get(r);
+            if (id != null) {
+                servedNow.add(id);
+            }
+        }
         beans.add(new AuditResource(audit));
         beans.add(new HealthResource(health));
         beans.add(new LiveResource(health));
@@ -191,6 +209,7 @@ public class RestServer implements HealthIndicator {
                     beans.size(), e);
             return;
         }
+        served = Set.copyOf(servedNow);
         LOG.debug("REST endpoint rebuilt with {} resources", beans.size());
     }
 

@@ -4,10 +4,15 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.jiandu.api.rest.RestResource;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -21,8 +26,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  * <li>Karaf has installed its boot features (its {@code BootFinished} service is registered; without a Karaf
  * features service this is skipped), so every bundle of the installed Jiandu features is started;</li>
- * <li>every enabled DS component of a started bundle that provides {@link RestResource} is satisfied (its service
- * is registered and therefore bound here) — a component still waiting for a reference (its database schema, its
+ * <li>every registered {@link RestResource} service is served by the current endpoint, and every enabled DS
+ * component of a started bundle that provides one is satisfied (so its service is registered) — a component still waiting for a reference (its database schema, its
  * persistence unit, a configuration it needs) holds the gate; one that cannot get a configuration (configuration
  * policy REQUIRE, none given) or whose activation failed does not;</li>
  * <li>bounded: after {@code maxMillis} the gate opens anyway and logs at WARN what was still missing.</li>
@@ -96,7 +101,7 @@ final class StartupGate implements BooleanSupplier {
     }
 
     /** The probe of a running framework: Karaf's boot marker and Felix SCR's component states. */
-    static Probe osgi(BundleContext context, ServiceComponentRuntime scr) {
+    static Probe osgi(BundleContext context, ServiceComponentRuntime scr, Supplier<Set<Long>> served) {
         return new Probe() {
             @Override
             public boolean bootInstalling() {
@@ -107,6 +112,19 @@ final class StartupGate implements BooleanSupplier {
             @Override
             public List<String> unsatisfiedResources() {
                 List<String> waiting = new ArrayList<>();
+                // registered, but not bound into the endpoint yet (DS binds after the server component starts)
+                try {
+                    for (ServiceReference<RestResource> r : context.getServiceReferences(RestResource.class, null)) {
+                        Long id = (Long) r.getProperty(Constants.SERVICE_ID);
+                        if (!served.get().contains(id)) {
+                            org.osgi.framework.Bundle b = r.getBundle();
+                            waiting.add("service " + id + " of " + (b == null ? "a stopped bundle" : b.getSymbolicName())
+                                    + " not served yet");
+                        }
+                    }
+                } catch (InvalidSyntaxException e) {
+                    throw new IllegalStateException("a null filter is valid", e);
+                }
                 for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
                     if (d.serviceInterfaces == null
                             || !Arrays.asList(d.serviceInterfaces).contains(RestResource.class.getName())
