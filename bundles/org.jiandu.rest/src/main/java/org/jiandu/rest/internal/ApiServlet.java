@@ -119,8 +119,8 @@ final class ApiServlet extends HttpServlet {
                     audit.recordDurably(record(req, start, user, organisation, status));
                     audited = true;
                 } catch (AuditSink.AuditUnavailable e) {
-                    LOG.error("The audit record of {} {} ({}) could not be stored; answering 503 instead", req.getMethod(),
-                            pathOf(req), status, e);
+                    LOG.error("The audit record of {} {} ({}) could not be stored; answering 503 instead",
+                            req.getMethod(), pathOf(req), status, e);
                     res.reset();
                     status = error(res, 503, "AUDIT_UNAVAILABLE", "The request was processed but its audit record "
                             + "could not be stored, so it is not acknowledged; retry it (host events are idempotent "

@@ -100,9 +100,11 @@ public class AuditLog implements AuditSink {
             Thread.currentThread().interrupt();
             throw new AuditSink.AuditUnavailable("interrupted while the audit record was stored", e);
         } catch (ExecutionException e) {
-            throw new AuditSink.AuditUnavailable("the audit record could not be stored: " + e.getCause(), e.getCause());
+            throw new AuditSink.AuditUnavailable("the audit record could not be stored: " + e.getCause(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new AuditSink.AuditUnavailable("the audit record was not stored within " + DURABLE_WAIT_MILLIS + " ms", e);
+            throw new AuditSink.AuditUnavailable("the audit record was not stored within " + DURABLE_WAIT_MILLIS
+                    + " ms", e);
         }
     }
 

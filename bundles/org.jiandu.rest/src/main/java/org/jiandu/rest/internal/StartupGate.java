@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <li>Karaf has installed its boot features (its {@code BootFinished} service is registered; without a Karaf
  * features service this is skipped), so every bundle of the installed Jiandu features is started;</li>
  * <li>every registered {@link RestResource} service is served by the current endpoint, and every enabled DS
- * component of a started bundle that provides one is satisfied (so its service is registered) — a component still waiting for a reference (its database schema, its
- * persistence unit, a configuration it needs) holds the gate; one that cannot get a configuration (configuration
+ * component of a started bundle that provides one is satisfied (so its service is registered) — a component
+ * still waiting for a reference (its database schema, its persistence unit, a configuration it needs) holds the
+ * gate; one that cannot get a configuration (configuration
  * policy REQUIRE, none given) or whose activation failed does not;</li>
  * <li>bounded: after {@code maxMillis} the gate opens anyway and logs at WARN what was still missing.</li>
  * </ol>
@@ -118,8 +119,8 @@ final class StartupGate implements BooleanSupplier {
                         Long id = (Long) r.getProperty(Constants.SERVICE_ID);
                         if (!served.get().contains(id)) {
                             org.osgi.framework.Bundle b = r.getBundle();
-                            waiting.add("service " + id + " of " + (b == null ? "a stopped bundle" : b.getSymbolicName())
-                                    + " not served yet");
+                            waiting.add("service " + id + " of "
+                                    + (b == null ? "a stopped bundle" : b.getSymbolicName()) + " not served yet");
                         }
                     }
                 } catch (InvalidSyntaxException e) {
