@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * A crash before the commit leaves nothing behind (the next sweep does it); after the commit the alerts exist
  * (publication is best effort; the alert list is the record). Several nodes on one database may all sweep: the
- * compare-and-set divides the rows (Derby has no {@code SKIP LOCKED}; the losing node merely wastes a read). A
+ * compare-and-set divides the rows (Derby has no {@code SKIP LOCKED}; the losing node merely wastes a read), and
+ * each batch claims under a table lock taken while holding nothing, so that it never deadlocks with the case
+ * evaluation ({@link #lockDeadlines}). A
  * REMINDER whose deadline has already expired is skipped, not raised.
  */
 @Component(service = Sweeper.class, configurationPid = MonitorConfig.PID, immediate = true)
@@ -258,6 +260,7 @@ public class Sweeper {
                 }
                 List<DueDeadline> claimedRows = new ArrayList<>(rows.size());
                 List<Plan> plans = new ArrayList<>(rows.size());
+                lockDeadlines(c);
                 try (PreparedStatement claim = c.prepareStatement(CLAIM)) {
                     for (DueDeadline r : rows) {
                         Plan p = plan(r, now);
@@ -333,6 +336,22 @@ public class Sweeper {
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * Takes the deadline table for this batch's claim before claiming anything. The case evaluation
+     * ({@link CaseProcessor}, {@link NodeMonitor#retryUncovered}) updates the deadlines of several cases in one
+     * transaction in its own order; a claim that locked rows one by one in due order waited on it while holding rows
+     * it needed, which Derby resolved only after its 20 s deadlock timeout by killing one of them (the demo's first
+     * start did this). Waiting for the table while holding nothing cannot close such a cycle: the claim waits for
+     * the running evaluations to commit, and they never wait for it. The lock lasts for the claim and the insert
+     * of one batch (milliseconds); rows an evaluation changed between the read and the lock fail the
+     * compare-and-set and are claimed by the next sweep.
+     */
+    private static void lockDeadlines(Connection c) throws SQLException {
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("LOCK TABLE JD_MON_DEADLINE IN EXCLUSIVE MODE");
         }
     }
 

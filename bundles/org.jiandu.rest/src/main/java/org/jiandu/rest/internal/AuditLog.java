@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
@@ -20,10 +23,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request audit, stored in the database ({@code JD_AUDIT}). Requests enqueue their record and return; one
- * writer thread stores them in batches, so auditing adds no database round trip to a request. A full queue makes
- * requests wait (back-pressure) rather than drop records; a failed write is retried, and whatever is still queued
- * when the bundle stops is written before it goes.
+ * The request audit, stored in the database ({@code JD_AUDIT}). One writer thread stores records in batches (group
+ * commit). A read-only request enqueues its record and returns ({@link #record}); a request that changed something
+ * waits until the batch holding its record is committed ({@link #recordDurably}), so a write that was acknowledged is
+ * never missing from the audit, even after a kill -9 — concurrent writes share one commit, so the wait costs about
+ * one commit, not one per request. A full queue makes requests wait (back-pressure) rather than drop records; a
+ * failed write is retried, and whatever is still queued when the bundle stops is written before it goes.
  */
 @Component(service = AuditLog.class)
 public class AuditLog implements AuditSink {
@@ -35,7 +40,10 @@ public class AuditLog implements AuditSink {
     private static final int BATCH = 500;
 
     private final EntityManagerFactory emf;
-    private final BlockingQueue<AuditRecord> queue = new ArrayBlockingQueue<>(20_000);
+    /** How long a durable record may wait for its commit before the request is answered 503. */
+    static final long DURABLE_WAIT_MILLIS = 30_000;
+
+    private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(20_000);
     private final Thread writer;
     private volatile boolean running = true;
 
@@ -54,43 +62,79 @@ public class AuditLog implements AuditSink {
         running = false;
         writer.interrupt();
         writer.join(10_000);
-        List<AuditRecord> rest = new ArrayList<>();
+        List<Pending> rest = new ArrayList<>();
         queue.drainTo(rest);
         if (!rest.isEmpty()) {
             try {
-                write(rest);
+                writeAndComplete(rest);
             } catch (RuntimeException e) {
                 LOG.error("{} audit records could not be written at shutdown", rest.size(), e);
+                for (Pending p : rest) {
+                    p.fail(e);
+                }
             }
         }
     }
 
+    /** Queues the record of a read-only (or refused) request and returns; it is stored with the next batch. */
     @Override
     public void record(AuditRecord record) {
+        enqueue(new Pending(record, null));
+    }
+
+    /**
+     * Stores the record of a request that changed something and returns once it is committed (with the batch the
+     * writer thread is committing anyway).
+     *
+     * @throws AuditSink.AuditUnavailable when it is not committed within {@link #DURABLE_WAIT_MILLIS}
+     */
+    @Override
+    public void recordDurably(AuditRecord record) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (!running) {
+            write(List.of(record));
+            return;
+        }
+        enqueue(new Pending(record, done));
         try {
-            if (!queue.offer(record, 30, TimeUnit.SECONDS)) {
-                LOG.error("Audit queue full for 30 s; writing synchronously: {}", record);
-                write(List.of(record));
+            done.get(DURABLE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuditSink.AuditUnavailable("interrupted while the audit record was stored", e);
+        } catch (ExecutionException e) {
+            throw new AuditSink.AuditUnavailable("the audit record could not be stored: " + e.getCause(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            throw new AuditSink.AuditUnavailable("the audit record was not stored within " + DURABLE_WAIT_MILLIS
+                    + " ms", e);
+        }
+    }
+
+    private void enqueue(Pending pending) {
+        try {
+            if (!queue.offer(pending, 30, TimeUnit.SECONDS)) {
+                LOG.error("Audit queue full for 30 s; writing synchronously: {}", pending.record);
+                writeAndComplete(List.of(pending));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            write(List.of(record));
+            writeAndComplete(List.of(pending));
         }
     }
 
     private void drain() {
-        List<AuditRecord> batch = new ArrayList<>(BATCH);
+        List<Pending> batch = new ArrayList<>(BATCH);
         while (running || !queue.isEmpty()) {
             try {
                 if (batch.isEmpty()) {
-                    AuditRecord first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (first == null) {
                         continue;
                     }
                     batch.add(first);
                     queue.drainTo(batch, BATCH - 1);
                 }
-                write(batch);
+                writeAndComplete(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 if (!running) {
@@ -111,6 +155,20 @@ public class AuditLog implements AuditSink {
         }
     }
 
+    /** Writes the batch in one transaction, then releases the requests waiting for it. */
+    private void writeAndComplete(List<Pending> batch) {
+        List<AuditRecord> records = new ArrayList<>(batch.size());
+        for (Pending p : batch) {
+            records.add(p.record);
+        }
+        write(records);
+        for (Pending p : batch) {
+            if (p.done != null) {
+                p.done.complete(null);
+            }
+        }
+    }
+
     private void write(List<AuditRecord> records) {
         EntityManager em = emf.createEntityManager();
         try {
@@ -124,6 +182,15 @@ public class AuditLog implements AuditSink {
                 em.getTransaction().rollback();
             }
             em.close();
+        }
+    }
+
+    /** A queued record; {@code done} is completed once it is committed when a request waits for it. */
+    private record Pending(AuditRecord record, CompletableFuture<Void> done) {
+        void fail(Throwable t) {
+            if (done != null) {
+                done.completeExceptionally(t);
+            }
         }
     }
 
