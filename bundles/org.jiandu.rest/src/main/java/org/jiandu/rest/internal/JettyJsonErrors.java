@@ -43,6 +43,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * not wait for a client's first request, activation sends one {@code HEAD /api/v1/health/live} to the HTTP
  * endpoint the HTTP runtime advertises. The same customizer answers a method other than GET, HEAD and POST under
  * {@code /api} itself (a customizer may handle a request, and then Jetty goes no further).
+ * <p>
+ * The customizer is registered only while the HTTP runtime is there (a mandatory reference): Pax Web's Jetty bundle,
+ * restarted by a feature installation, adds every customizer service it finds while it starts, before its server
+ * controller exists, and failed to start with a NullPointerException when this one was already registered.
  */
 @Component(service = HttpConfiguration.Customizer.class, immediate = true)
 public class JettyJsonErrors implements HttpConfiguration.Customizer {
@@ -59,11 +63,18 @@ public class JettyJsonErrors implements HttpConfiguration.Customizer {
             .newSetFromMap(java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()));
 
     @Activate
-    public JettyJsonErrors(@org.osgi.service.component.annotations.Reference(cardinality =
-            org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL) HttpServiceRuntime runtime) {
+    public JettyJsonErrors(@org.osgi.service.component.annotations.Reference HttpServiceRuntime runtime) {
         if (runtime != null) {
-            Object endpoints = runtime.getRuntimeDTO().serviceDTO.properties
-                    .get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
+            Object endpoints;
+            try {
+                endpoints = runtime.getRuntimeDTO().serviceDTO.properties
+                        .get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT);
+            } catch (RuntimeException e) {
+                // the runtime is still starting: the first client request installs the error handler instead
+                LOG.info("Jiandu REST: the HTTP runtime could not describe its endpoint yet ({}); Jetty's own refusals"
+                        + " answer JSON from the first request on", e.toString());
+                return;
+            }
             String endpoint = first(endpoints);
             if (endpoint != null) {
                 primer.execute(() -> prime(endpoint));

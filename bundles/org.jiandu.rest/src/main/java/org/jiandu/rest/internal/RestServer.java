@@ -217,6 +217,7 @@ public class RestServer implements HealthIndicator {
         private final Bus bus;
         private final Server server;
         private final CXFNonSpringServlet servlet;
+        private volatile boolean initialised;
 
         private CxfEndpoint(Bus bus, Server server, CXFNonSpringServlet servlet) {
             this.bus = bus;
@@ -258,6 +259,7 @@ public class RestServer implements HealthIndicator {
             try {
                 Thread.currentThread().setContextClassLoader(CXFNonSpringServlet.class.getClassLoader());
                 servlet.init(config);
+                initialised = true;
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
@@ -272,7 +274,11 @@ public class RestServer implements HealthIndicator {
         public void destroy() {
             try {
                 server.destroy();
-                servlet.destroy();
+                // an endpoint replaced before it served a request was never initialised: CXF's servlet then has no
+                // destination registry and its destroy() throws
+                if (initialised) {
+                    servlet.destroy();
+                }
             } finally {
                 bus.shutdown(true);
             }
