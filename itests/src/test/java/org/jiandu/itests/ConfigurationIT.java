@@ -234,7 +234,7 @@ public class ConfigurationIT extends JianduTestSupport {
                 before.put(file, null);
                 write(file, FACTORY_EXAMPLES.get(factory)[0]);
             }
-            awaitNone("every valid value in effect", 120, () -> notYetInEffect(byPid));
+            awaitNone("every valid value in effect", 240, () -> notYetInEffect(byPid));
             await("the valid calendar year 2027 loaded", 30, () -> {
                 JsonNode calendar = component("jiandu.calendar");
                 return calendar != null && calendar.at("/details/years").toString().contains("2027");
