@@ -34,7 +34,8 @@ public final class Main {
 
     private final PrintStream out;
 
-    Main(PrintStream out) {
+    /** A verifier that writes its findings to {@code out}. */
+    public Main(PrintStream out) {
         this.out = out;
     }
 
