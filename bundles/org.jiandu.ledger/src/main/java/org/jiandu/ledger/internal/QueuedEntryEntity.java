@@ -4,6 +4,7 @@ import javax.persistence.Column;
 import javax.persistence.Entity;
 import javax.persistence.Id;
 import javax.persistence.IdClass;
+import javax.persistence.Index;
 import javax.persistence.Table;
 
 /**
@@ -11,7 +12,9 @@ import javax.persistence.Table;
  * is sequenced (the sequencer, {@code tree.Sequencer}, deletes the row when it gives the entry its leaf).
  */
 @Entity
-@Table(name = "JD_LEDGER_QUEUE")
+@Table(name = "JD_LEDGER_QUEUE",
+        // the sequencer takes the queue in recording order
+        indexes = @Index(name = "JD_LEDGER_QUEUE_ORDER", columnList = "RECORDED_AT, CASE_NUMBER, SEQ"))
 @IdClass(EntryEntity.Key.class)
 public class QueuedEntryEntity {
     @Id
