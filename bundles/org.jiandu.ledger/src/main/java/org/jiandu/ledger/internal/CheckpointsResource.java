@@ -78,6 +78,10 @@ public class CheckpointsResource implements RestResource {
     public record KeyDto(String verifierKey, String name, String keyId, String algorithm, boolean signing) {
     }
 
+    /** The keys: the signing one first, then those kept to verify checkpoints signed before a rotation. */
+    public record KeyList(int count, List<KeyDto> keys) {
+    }
+
     /**
      * One field of an entry's leaf: {@code json} (its canonical JSON text) with its {@code salt} when shown,
      * {@code commitment} alone when not.
@@ -134,14 +138,14 @@ public class CheckpointsResource implements RestResource {
     @GET
     @Path("ledger/keys")
     @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
-    public List<KeyDto> keys() {
+    public KeyList keys() {
         List<NoteKey> all = tree.keys();
         List<KeyDto> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             NoteKey k = all.get(i);
             out.add(new KeyDto(k.encode(), k.name(), k.keyIdHex(), k.algorithm().name(), i == 0));
         }
-        return out;
+        return new KeyList(out.size(), out);
     }
 
     @GET
