@@ -55,7 +55,8 @@ public class CheckpointsResource implements RestResource {
     private final JpaCaseLedger ledger;
 
     @Activate
-    public CheckpointsResource(@Reference TreeService tree, @Reference org.jiandu.api.ledger.CaseLedger ledger) {
+    public CheckpointsResource(@Reference TreeService tree, @Reference(target =
+            "(component.name=org.jiandu.ledger.internal.JpaCaseLedger)") org.jiandu.api.ledger.CaseLedger ledger) {
         this.tree = tree;
         this.ledger = (JpaCaseLedger) ledger;
     }

@@ -94,9 +94,12 @@ public class TreeService implements HealthIndicator {
     private final SigningKeys keys;
     private final String origin;
     private final ConfigReport configReport;
+    private final int checkpointSeconds;
+    private final long startedAt;
     private volatile String lastError;
-    private long lastSignedSize = -1;
-    private long lastSignedAt;
+    private volatile long lastSignedSize = -1;
+    private volatile long lastSignedAt;
+    private volatile long sequencedSize;
 
     @Activate
     public TreeService(@Reference LedgerSchema schema,
@@ -105,7 +108,8 @@ public class TreeService implements HealthIndicator {
         this.dataSource = dataSource;
         this.clock = clock;
         ConfigReader r = ConfigReader.of(PID, properties, Config.class);
-        int checkpointSeconds = r.integer("checkpoint.intervalSeconds", 1, 86400, null);
+        this.checkpointSeconds = r.integer("checkpoint.intervalSeconds", 1, 86400, null);
+        this.startedAt = clock.millis();
         int sequenceMillis = r.integer("sequence.intervalMillis", 50, 60000, null);
         this.origin = r.parsed("origin", TreeService::origin);
         NoteKey.Algorithm algorithm = NoteKey.Algorithm.valueOf(r.choice("key.algorithm", List.of("ED25519", "SM2")));
@@ -148,20 +152,36 @@ public class TreeService implements HealthIndicator {
             while (sequence() == BATCH) {
                 // a full batch: more are queued
             }
-            lastError = null;
+            recovered();
         } catch (Exception e) {
-            lastError = "sequencing failed: " + e.getMessage();
-            LOG.warn("Sequencing the ledger's entries failed; retried in the next pass", e);
+            failed("sequencing the ledger's entries failed; retried in the next pass", e);
         }
     }
 
     private void checkpointQuietly() {
+        sequenceQuietly();
         try {
-            sequenceQuietly();
             checkpoint(false);
         } catch (Exception e) {
-            lastError = "signing a checkpoint failed: " + e.getMessage();
-            LOG.warn("Signing a ledger checkpoint failed; retried in the next interval", e);
+            failed("signing a ledger checkpoint failed; retried in the next interval", e);
+        }
+    }
+
+    /** Logs the first failure with its stack trace, repeats of the same failure at DEBUG (a pass runs twice a second). */
+    private void failed(String what, Exception e) {
+        String error = what + ": " + e.getMessage();
+        if (!error.equals(lastError)) {
+            LOG.warn("{}", what, e);
+        } else {
+            LOG.debug("{}", what, e);
+        }
+        lastError = error;
+    }
+
+    private void recovered() {
+        if (lastError != null) {
+            LOG.info("The ledger's sequencer works again after: {}", lastError);
+            lastError = null;
         }
     }
 
@@ -265,6 +285,7 @@ public class TreeService implements HealthIndicator {
             ps.setString(2, HEX.formatHex(range.root()));
             ps.executeUpdate();
         }
+        sequencedSize = range.size();
         return queued.size() + orphans.size();
     }
 
@@ -286,6 +307,10 @@ public class TreeService implements HealthIndicator {
                 CheckpointRow latest = latest(c);
                 if (tree.size() == 0 || latest != null && latest.size() == tree.size() && !evenIfUnchanged) {
                     c.rollback();
+                    if (latest != null) {
+                        lastSignedSize = latest.size();
+                        lastSignedAt = latest.signedAt().toEpochMilli();
+                    }
                     return latest;
                 }
                 Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
@@ -527,6 +552,13 @@ public class TreeService implements HealthIndicator {
         }
         if (!configReport.ok()) {
             return List.of(ComponentHealth.degraded(name, configReport.messages()));
+        }
+        long signedAt = lastSignedSize >= 0 ? lastSignedAt : startedAt;
+        long late = clock.millis() - signedAt - 3_000L * checkpointSeconds;
+        if (sequencedSize > Math.max(lastSignedSize, 0) && late > 0) {
+            return List.of(ComponentHealth.degraded(name, List.of("no checkpoint was signed for "
+                    + (clock.millis() - signedAt) / 1000 + " s although the tree grew to " + sequencedSize
+                    + " entries (interval " + checkpointSeconds + " s)")));
         }
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("verifierKey", keys.signingKey().encode());

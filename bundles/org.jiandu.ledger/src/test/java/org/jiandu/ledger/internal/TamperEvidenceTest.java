@@ -281,6 +281,44 @@ class TamperEvidenceTest {
         }
     }
 
+    @Test
+    void healthIsDegradedWhileTheTreeGrowsWithoutACheckpoint() throws Exception {
+        java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
+        Clock later = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return CaseEvent.ZONE;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.now().plusSeconds(offset.get());
+            }
+        };
+        Map<String, Object> config = new HashMap<>();
+        config.put("keystore.path", etc.resolve("signing.p12").toString());
+        config.put("checkpoint.intervalSeconds", 60);
+        config.put("sequence.intervalMillis", 60000);
+        TreeService watched = new TreeService(new LedgerSchema(dataSource), dataSource, later, config);
+        try {
+            append(caseNo(1), 2);
+            watched.sequence();
+            assertEquals(org.jiandu.api.health.HealthState.UP, watched.health().get(0).state());
+            offset.set(181);
+            assertEquals(org.jiandu.api.health.HealthState.DEGRADED, watched.health().get(0).state(),
+                    "no checkpoint for more than three intervals while the tree grew");
+            watched.checkpointNow();
+            assertEquals(org.jiandu.api.health.HealthState.UP, watched.health().get(0).state());
+        } finally {
+            watched.deactivate();
+        }
+    }
+
     private static List<Kind> kinds(VerificationReport r) {
         return r.problems().stream().map(Tampering::kind).toList();
     }
