@@ -109,6 +109,11 @@ public final class NoteKey {
         return HexFormat.of().formatHex(keyId);
     }
 
+    /** The same public key under another name (a key id is per name: another log signed with the same key). */
+    public NoteKey renamed(String otherName) {
+        return new NoteKey(otherName, algorithm, publicKey);
+    }
+
     /** The verifier key text. */
     public String encode() {
         return name + "+" + keyIdHex() + "+" + Base64.getEncoder().encodeToString(concat(algorithm.type, publicKey));

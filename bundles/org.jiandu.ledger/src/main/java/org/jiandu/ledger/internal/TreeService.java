@@ -51,9 +51,10 @@ import org.slf4j.LoggerFactory;
  * time-stamps in batches): the tree's size and root, signed as a C2SP checkpoint by the keystore's key
  * ({@link SigningKeys}), stored in {@code JD_LEDGER_CHECKPOINT}.
  */
-@Component(service = {TreeService.class, HealthIndicator.class}, configurationPid = TreeService.PID, immediate = true)
+@Component(service = {TreeService.class, HealthIndicator.class, org.jiandu.api.ledger.CheckpointSigner.class},
+        configurationPid = TreeService.PID, immediate = true)
 @Designate(ocd = TreeService.Config.class)
-public class TreeService implements HealthIndicator {
+public class TreeService implements HealthIndicator, org.jiandu.api.ledger.CheckpointSigner {
     static final String PID = "org.jiandu.ledger.checkpoint";
     private static final Logger LOG = LoggerFactory.getLogger(TreeService.class);
     private static final HexFormat HEX = HexFormat.of();
@@ -436,6 +437,27 @@ public class TreeService implements HealthIndicator {
         try (Connection c = dataSource.getConnection()) {
             return MerkleStore.consistency(c, from, to);
         }
+    }
+
+    @Override
+    public String sign(String logOrigin, long treeSize, byte[] rootHash) {
+        String o = origin(logOrigin);
+        if (o.equals(origin)) {
+            throw new IllegalArgumentException("The origin " + o + " is the ledger's own: name another log");
+        }
+        Checkpoint cp = new Checkpoint(o, treeSize, rootHash, clock.instant().truncatedTo(
+                java.time.temporal.ChronoUnit.SECONDS));
+        NoteKey key = keys.signingKey().renamed(o);
+        try {
+            return cp.note(key, keys.sign(cp.body().getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The ledger's signing key cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String verifierKey(String logOrigin) {
+        return keys.signingKey().renamed(origin(logOrigin)).encode();
     }
 
     /** The verifier keys: the signing one first, then those kept for older checkpoints. */

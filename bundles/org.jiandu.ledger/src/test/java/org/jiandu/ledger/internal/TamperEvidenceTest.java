@@ -282,6 +282,23 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void anotherBundlesLogHasItsTreeHeadsSignedByTheLedgersKey() {
+        CompactRange audit = new CompactRange();
+        audit.append(Merkle.leafHash("record 1".getBytes(StandardCharsets.UTF_8)));
+        audit.append(Merkle.leafHash("record 2".getBytes(StandardCharsets.UTF_8)));
+        String origin = "test.court.example/procuratorate-audit";
+        String note = tree.sign(origin, audit.size(), audit.root());
+        Checkpoint opened = Checkpoint.open(note, NoteKey.parse(tree.verifierKey(origin)));
+        assertEquals(origin, opened.origin());
+        assertEquals(2, opened.size());
+        assertArrayEquals(audit.root(), opened.root());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Checkpoint.open(note, key()), "the ledger's own key name does not open another log's note");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> tree.sign("test.court.example/ledger", 2, audit.root()), "the ledger's own origin");
+    }
+
+    @Test
     void healthIsDegradedWhileTheTreeGrowsWithoutACheckpoint() throws Exception {
         java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
         Clock later = new Clock() {
