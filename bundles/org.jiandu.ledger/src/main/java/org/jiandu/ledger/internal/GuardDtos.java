@@ -2,6 +2,7 @@ package org.jiandu.ledger.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.event.Payload;
@@ -49,12 +50,21 @@ public final class GuardDtos {
                     c.decision(), c.guardsConsulted(), c.details(), c.verdicts());
         }
 
-        /** The check with its details and verdict figures masked ({@link OperationTypes#SENSITIVE_DETAILS}). */
+        /**
+         * The check with its details and verdict figures masked ({@link OperationTypes#SENSITIVE_DETAILS}). Details
+         * stored as a summary ({@code truncated}, {@link CheckRecordForm}) keep their preview only when it names no
+         * sensitive detail: the preview is cut JSON text, which is not parsed for values.
+         */
         static RecordedCheckDto masked(RecordedCheck c, MaskingPolicy masking) {
+            Map<String, Object> details = masking.mask(OperationTypes.SENSITIVE_DETAILS, c.details().asMap());
+            if (Boolean.TRUE.equals(details.get("truncated")) && details.get("preview") instanceof String preview
+                    && OperationTypes.SENSITIVE_DETAILS.keySet().stream().anyMatch(k -> preview.contains("\"" + k
+                            + "\""))) {
+                details = new java.util.LinkedHashMap<>(details);
+                details.put("preview", "(withheld: it may hold personal data; ?reveal=true&reason=… shows it)");
+            }
             return new RecordedCheckDto(c.checkId(), c.checkedAt(), c.user(), c.organisation(), c.operationType(),
-                    c.decision(), c.guardsConsulted(),
-                    Payload.of(masking.mask(OperationTypes.SENSITIVE_DETAILS, c.details().asMap())),
-                    GuardDtos.masked(c.verdicts(), masking));
+                    c.decision(), c.guardsConsulted(), Payload.of(details), GuardDtos.masked(c.verdicts(), masking));
         }
     }
 

@@ -66,6 +66,17 @@ class MaskedViewsTest {
     }
 
     @Test
+    void theCutPreviewOfLargeDetailsIsWithheldWhenItNamesAnAccount() {
+        Map<String, Object> summary = Map.of("truncated", true, "length", 20_000L, "sha256", "0".repeat(64),
+                "preview", "{\"note\":\"…\",\"toAccount\":\"" + PRIVATE + "\"");
+        RecordedCheck recorded = new RecordedCheck(8, Instant.EPOCH, "officer", "京0105", "DEDUCT", CASE,
+                Decision.ALLOW, 1, Payload.of(summary), List.of());
+        Payload shown = GuardDtos.GuardHistoryDto.of(CASE, List.of(recorded), policy).checks().get(0).details();
+        assertFalse(shown.raw("preview").toString().contains(PRIVATE), shown.toString());
+        assertEquals("0".repeat(64), shown.raw("sha256"));
+    }
+
+    @Test
     void theTimelineMasksPayloadsButKeepsTheHashesOfTheFullValues() {
         CaseEvent e = new CaseEvent("h-1", CASE, CoreEventTypes.MONEY_DISBURSED,
                 OffsetDateTime.parse("2024-10-08T09:30:00+08:00"), Instant.EPOCH, new Actor("p-1", null, "京0105"),
