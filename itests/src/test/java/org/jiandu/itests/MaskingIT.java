@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class MaskingIT extends JianduTestSupport {
-    private static final String RESIDENT = "110105194912310021";
+    private static final String RESIDENT = "11010519491231002X";
     private static final String CREDIT = "91110000802100433B";
     private static final String PAYEE = "6222 0200 0000 0001";
     /** {@code PAYEE} as every view shows it: 19 characters, the last 4 kept. */
@@ -81,8 +81,8 @@ public class MaskingIT extends JianduTestSupport {
             assertEquals(user + ": " + t.text(), 200, t.status());
             JsonNode payload = t.body().at("/entries/0/payload");
             assertEquals(user, PAYEE_MASKED, payload.get("applicantPayeeAccount").asText());
-            assertEquals(user, "**************0021", payload.at("/respondentIds/0").asText());
-            assertEquals(user, "**************0021", payload.at("/respondentIdentifiers/0/value").asText());
+            assertEquals(user, "**************002X", payload.at("/respondentIds/0").asText());
+            assertEquals(user, "**************002X", payload.at("/respondentIdentifiers/0/value").asText());
             // a unit's credit code is not personal
             assertEquals(user, CREDIT, payload.at("/respondentIdentifiers/1/value").asText());
             assertEquals(user, "张三", payload.at("/respondents/0").asText());
