@@ -20,10 +20,11 @@ import org.jiandu.api.rest.Caller;
  * for the fields of event types (a bundle adding event types declares its own), {@code OperationTypes
  * .SENSITIVE_DETAILS} for guard details. Undeclared fields and free text are shown as they are: nothing is parsed.
  *
- * <p>Masking keeps the last {@code keep} characters of a value (default 4) and replaces every other one with
- * {@code *}: {@code 110105194912310021} → {@code **************0021}. A value of {@code 2 × keep} characters or fewer
- * keeps only half of them (rounded down), so a short value is never shown whole. Trailing whitespace is dropped
- * first; characters are Unicode code points.
+ * <p>Masking keeps the last {@code keep} letters or digits of a value (default 4), with the separators among them,
+ * and replaces every other character with {@code *}: {@code 11010519491231002X} → {@code **************002X},
+ * {@code 6217 0000 1111 2222 333} → {@code ******************2 333}. A value of {@code 2 × keep} letters and digits
+ * or fewer keeps only half of them (rounded down), so a short value is never shown whole. Trailing whitespace is
+ * dropped first; characters are Unicode code points.
  *
  * <p>Configuration, PID {@value #PID}: per {@link Sensitivity#code() kind} ({@code personalId}, {@code bankAccount},
  * {@code phone}; {@code partyIdentifier} follows {@code personalId}) {@code <kind>.masked} (default {@code true}) and

@@ -64,17 +64,30 @@ record Masker(Map<Sensitivity, Integer> keep, Set<String> revealRoles) {
     }
 
     /**
-     * Keeps the last {@code keep} code points (half of them when the value has {@code 2 × keep} or fewer, so a short
-     * value is never shown whole) and replaces the others with {@link MaskingPolicy#MASK}.
+     * Keeps the last {@code keep} letters or digits with the separators between them (half of them, rounded down, when
+     * the value has {@code 2 × keep} or fewer, so that a short value is never shown whole) and replaces every other
+     * code point with {@link MaskingPolicy#MASK}: {@code 6217 0000 1111 2222 333} → {@code ******************2 333}.
      */
     static String hide(String value, int keep) {
-        String s = value.stripTrailing();
-        int[] cps = s.codePoints().toArray();
+        int[] cps = value.stripTrailing().codePoints().toArray();
         int n = cps.length;
-        int kept = n <= 2 * keep ? n / 2 : keep;
-        StringBuilder b = new StringBuilder(s.length());
+        int significant = 0;
+        for (int cp : cps) {
+            if (Character.isLetterOrDigit(cp)) {
+                significant++;
+            }
+        }
+        int kept = significant <= 2 * keep ? significant / 2 : keep;
+        int from = n;
+        for (int i = n - 1, k = 0; i >= 0 && k < kept; i--) {
+            if (Character.isLetterOrDigit(cps[i])) {
+                k++;
+            }
+            from = i;
+        }
+        StringBuilder b = new StringBuilder(n);
         for (int i = 0; i < n; i++) {
-            if (i >= n - kept) {
+            if (i >= from) {
                 b.appendCodePoint(cps[i]);
             } else {
                 b.append(MaskingPolicy.MASK);

@@ -47,6 +47,12 @@ class MaskingPolicyServiceTest {
     }
 
     @Test
+    void separatorsDoNotCountAmongTheKeptCharacters() {
+        assertEquals("******************2 333", policy.mask(Sensitivity.BANK_ACCOUNT, "6217 0000 1111 2222 333"));
+        assertEquals("*********1234", policy.mask(Sensitivity.PHONE, "010-8765-1234"));
+    }
+
+    @Test
     void aShortValueIsNeverShownWhole() {
         assertEquals("***56", policy.mask(Sensitivity.PHONE, "12356"));
         assertEquals("*", policy.mask(Sensitivity.PHONE, "1"));

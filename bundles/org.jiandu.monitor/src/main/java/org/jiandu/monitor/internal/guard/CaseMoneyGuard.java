@@ -218,7 +218,8 @@ public class CaseMoneyGuard implements OperationGuard {
     }
 
     private String mask(String account) {
-        return masking.mask(Sensitivity.BANK_ACCOUNT, Text.squash(account));
+        // as given (not squashed), so that the figure reads as the same detail of the recorded check does
+        return masking.mask(Sensitivity.BANK_ACCOUNT, account.strip());
     }
 
     /** Money received, disputed and paid out on a case (Art. 22). */
