@@ -73,14 +73,14 @@ record Masker(Map<Sensitivity, Integer> keep, Set<String> revealRoles) {
         int n = cps.length;
         int significant = 0;
         for (int cp : cps) {
-            if (Character.isLetterOrDigit(cp)) {
+            if (significant(cp)) {
                 significant++;
             }
         }
         int kept = significant <= 2 * keep ? significant / 2 : keep;
         int from = n;
         for (int i = n - 1, k = 0; i >= 0 && k < kept; i--) {
-            if (Character.isLetterOrDigit(cps[i])) {
+            if (significant(cps[i])) {
                 k++;
             }
             from = i;
@@ -94,6 +94,14 @@ record Masker(Map<Sensitivity, Integer> keep, Set<String> revealRoles) {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * A letter or digit, or a {@link MaskingPolicy#MASK} standing for one: masking a masked value (a guard's figure a
+     * view masks again) changes nothing.
+     */
+    private static boolean significant(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == MaskingPolicy.MASK;
     }
 
     Payload mask(EventType type, Payload payload) {

@@ -53,6 +53,14 @@ class MaskingPolicyServiceTest {
     }
 
     @Test
+    void maskingAMaskedValueChangesNothing() {
+        for (String v : List.of("6222 0200 0000 0001", "6217 0000 1111 2222 333", "12356", "010-12", "1", RESIDENT)) {
+            String once = policy.mask(Sensitivity.BANK_ACCOUNT, v);
+            assertEquals(once, policy.mask(Sensitivity.BANK_ACCOUNT, once), v);
+        }
+    }
+
+    @Test
     void aShortValueIsNeverShownWhole() {
         assertEquals("***56", policy.mask(Sensitivity.PHONE, "12356"));
         assertEquals("*", policy.mask(Sensitivity.PHONE, "1"));
