@@ -78,6 +78,8 @@ public class ConfigurationIT extends JianduTestSupport {
             Map.entry("org.jiandu.seizure#clearlyExceedsRatio", new String[] {"1.5", "1.5", TYPO}),
             Map.entry("org.jiandu.seizure#impactOrder", new String[] {"VEHICLE", "[\"VEHICLE\",", TYPO}),
             Map.entry("org.jiandu.clock#offset", new String[] {"PT1S", "PT1S", TYPO}),
+            // who may reveal masked values: role names; the host system is refused as is a malformed name
+            Map.entry("org.jiandu.mask#revealRoles", new String[] {"inspector", "[\"inspector\"]", "Bad Role!"}),
             // the server must stay where the test talks to it: the valid values are the defaults, written explicitly
             Map.entry("org.jiandu.rest#alias", new String[] {"/api", "/api", TYPO}),
             Map.entry("org.jiandu.rest#realm", new String[] {"karaf", "karaf", "WX!"}),
