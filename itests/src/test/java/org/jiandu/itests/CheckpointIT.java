@@ -104,11 +104,11 @@ public class CheckpointIT extends JianduTestSupport {
         // an entry's proof: the court's own officer sees the values, the prosecutor only commitments; both verify
         Reply officer = get("officer", "/v1/cases/" + seg(cn) + "/entries/3/proof");
         assertEquals(officer.text(), 200, officer.status());
-        assertTrue(officer.body().get("revealed").asBoolean());
+        assertTrue(officer.body().get("valuesShown").asBoolean());
         String shown = verify("entry", "--key", key.toString(), "--proof", save("proof", officer.text()).toString());
         assertTrue(shown, shown.startsWith("0 OK entry 3") && shown.contains("payload.amount = 300.00"));
         Reply prosecutor = get("prosecutor", "/v1/cases/" + seg(cn) + "/entries/3/proof");
-        assertFalse(prosecutor.body().get("revealed").asBoolean());
+        assertFalse(prosecutor.body().get("valuesShown").asBoolean());
         assertFalse(prosecutor.text(), prosecutor.text().contains("300.00"));
         String masked = verify("entry", "--key", key.toString(), "--proof", save("masked", prosecutor.text()).toString());
         assertTrue(masked, masked.startsWith("0 OK entry 3") && masked.contains("payload.amount = (masked)"));
@@ -131,6 +131,37 @@ public class CheckpointIT extends JianduTestSupport {
         assertEquals(1, list.body().get("count").asInt());
         Reply older = get("prosecutor", "/v1/ledger/checkpoints?limit=1&cursor=" + list.body().get("nextCursor").asText());
         assertEquals(size, older.body().get("checkpoints").get(0).get("treeSize").asLong());
+    }
+
+    @Test
+    public void aMaskedFieldIsCommittedInTheProofUntilRevealedWithAReason() throws Exception {
+        String cn = "（2024）京0105执3103号";
+        Reply r = post("host", "/v1/cases/" + seg(cn) + "/events", "{\"hostEventId\":\"IT-CPM-1\",\"type\":"
+                + "\"MONEY_RECEIVED\",\"occurredAt\":\"2024-10-11T09:00:00+08:00\",\"actor\":{\"personId\":\"京0105-Z1\","
+                + "\"role\":\"执行员\",\"organisation\":\"京0105\"},\"payload\":{\"amount\":\"100\","
+                + "\"account\":\"6222020200112233445\"}}");
+        assertEquals(r.text(), 201, r.status());
+        shell(sessions, "jiandu:checkpoint");
+        Path key = etc().resolve("jiandu-ledger-signing.vkey");
+        String path = "/v1/cases/" + seg(cn) + "/entries/1/proof";
+        Reply masked = get("officer", path);
+        assertEquals(masked.text(), 200, masked.status());
+        assertFalse(masked.text(), masked.text().contains("6222020200112233445"));
+        assertTrue(masked.text(), masked.text().contains("3445"));
+        String out = verify("entry", "--key", key.toString(), "--proof", save("m", masked.text()).toString());
+        assertTrue(out, out.startsWith("0 OK") && out.contains("payload.account = (masked) ") && out.contains("3445")
+                && out.contains("payload.amount = 100.00"));
+
+        assertEquals("REASON_REQUIRED", get("officer", path + "?reveal=true").code());
+        assertEquals("REVEAL_FORBIDDEN", get("prosecutor", path + "?reveal=true&reason=x").code());
+        Reply revealed = get("officer", path + "?reveal=true&reason=" + java.net.URLEncoder.encode("核对执行款账户",
+                StandardCharsets.UTF_8));
+        assertTrue(revealed.text(), revealed.body().get("revealed").asBoolean());
+        out = verify("entry", "--key", key.toString(), "--proof", save("r", revealed.text()).toString());
+        assertTrue(out, out.startsWith("0 OK") && out.contains("payload.account = \"6222020200112233445\""));
+        Reply audit = get("admin", "/v1/audit?user=officer&limit=50");
+        assertTrue(audit.text(), audit.text().contains("REVEAL") && audit.text().contains("核对执行款账户")
+                && audit.text().contains("payload.account"));
     }
 
     @Test

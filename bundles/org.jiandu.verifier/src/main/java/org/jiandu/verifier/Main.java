@@ -166,7 +166,7 @@ public final class Main {
                 shown.put(path, value);
             } else if (f.hasNonNull("commitment")) {
                 commitments.put(path, f.get("commitment").asText());
-                shown.put(path, "(masked)");
+                shown.put(path, f.hasNonNull("masked") ? "(masked) " + f.get("masked").asText() : "(masked)");
             } else {
                 throw new IllegalArgumentException("Field " + path + " has neither a value with its salt nor a "
                         + "commitment");

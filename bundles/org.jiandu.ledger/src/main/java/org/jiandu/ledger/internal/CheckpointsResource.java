@@ -18,7 +18,11 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Roles;
+import org.jiandu.api.PartyIdentifier;
 import org.jiandu.api.ValidationException;
+import org.jiandu.api.event.Sensitivity;
+import org.jiandu.api.mask.MaskingPolicy;
+import org.jiandu.api.mask.RevealAudit;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
@@ -48,17 +52,24 @@ import org.osgi.service.component.annotations.Reference;
 public class CheckpointsResource implements RestResource {
     private static final HexFormat HEX = HexFormat.of();
     /** Who sees an entry's field values in its proof (with the court's coverage); everyone else sees commitments. */
-    private static final List<String> REVEALED_TO = List.of(Roles.COURT_OFFICER, Roles.SUPERVISOR, Roles.INSPECTOR,
+    private static final List<String> VALUES_SHOWN_TO = List.of(Roles.COURT_OFFICER, Roles.SUPERVISOR, Roles.INSPECTOR,
             Roles.HOST_SYSTEM, Roles.ADMIN);
 
     private final TreeService tree;
     private final JpaCaseLedger ledger;
+    private final EventTypeRegistry types;
+    private final MaskingPolicy masking;
+    private final RevealAudit audit;
 
     @Activate
     public CheckpointsResource(@Reference TreeService tree, @Reference(target =
-            "(component.name=org.jiandu.ledger.internal.JpaCaseLedger)") org.jiandu.api.ledger.CaseLedger ledger) {
+            "(component.name=org.jiandu.ledger.internal.JpaCaseLedger)") org.jiandu.api.ledger.CaseLedger ledger,
+            @Reference EventTypeRegistry types, @Reference MaskingPolicy masking, @Reference RevealAudit audit) {
         this.tree = tree;
         this.ledger = (JpaCaseLedger) ledger;
+        this.types = types;
+        this.masking = masking;
+        this.audit = audit;
     }
 
     /** A signed checkpoint: {@code note} is the C2SP signed note, the rest what it says. */
@@ -85,16 +96,22 @@ public class CheckpointsResource implements RestResource {
 
     /**
      * One field of an entry's leaf: {@code json} (its canonical JSON text) with its {@code salt} when shown,
-     * {@code commitment} alone when not.
+     * {@code commitment} alone when not; a field the masking policy masks has its commitment and, for the court's
+     * own users, {@code masked}, the value as the views show it (not verifiable: the commitment is).
      */
-    public record FieldDto(String path, String json, String salt, String commitment) {
+    public record FieldDto(String path, String json, String salt, String commitment, String masked) {
     }
 
     public record LeafDto(String caseNumber, long seq, String hash, List<FieldDto> fields) {
     }
 
+    /**
+     * An entry's inclusion proof. {@code valuesShown}: the fields come with their values (a court user of the case's
+     * court), else with commitments only; {@code revealed}: the fields the masking policy masks are shown too
+     * ({@code reveal=true} with a reason, audited), else they are committed with their masked form.
+     */
     public record ProofDto(String caseNumber, long seq, long index, long treeSize, String leafHash,
-            List<String> auditPath, boolean revealed, LeafDto leaf, CheckpointDto checkpoint) {
+            List<String> auditPath, boolean valuesShown, boolean revealed, LeafDto leaf, CheckpointDto checkpoint) {
     }
 
     @GET
@@ -198,8 +215,11 @@ public class CheckpointsResource implements RestResource {
     @Path("cases/{caseNumber}/entries/{seq}/proof")
     @RequiresRoles(RequiresRoles.ANY_AUTHENTICATED)
     public ProofDto proof(@PathParam("caseNumber") String caseNumber, @PathParam("seq") String seqText,
-            @QueryParam("size") String sizeText, @Context SecurityContext security) throws SQLException {
+            @QueryParam("size") String sizeText, @QueryParam("reveal") String reveal,
+            @QueryParam("reason") String reason, @Context SecurityContext security) throws SQLException {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
+        Caller caller = Caller.from(security.getUserPrincipal());
+        boolean revealing = Reveals.requested(reveal, reason, caller, cn, masking);
         long seq;
         try {
             seq = Long.parseLong(seqText.strip());
@@ -236,24 +256,86 @@ public class CheckpointsResource implements RestResource {
                     + ", after the tree of " + size + " entries: the next checkpoint covers it (see "
                     + "checkpoint.intervalSeconds of org.jiandu.ledger.checkpoint)");
         }
-        Caller caller = Caller.from(security.getUserPrincipal());
-        boolean revealed = caller.covers(cn) && REVEALED_TO.stream().anyMatch(caller::hasRole);
-        return proof(tree, ledger.storedEntry(cn.canonical(), seq), leaf, size, checkpoint, revealed);
+        boolean shown = caller.covers(cn) && VALUES_SHOWN_TO.stream().anyMatch(caller::hasRole);
+        EntryEntity row = ledger.storedEntry(cn.canonical(), seq);
+        Map<String, String> masked = shown ? maskedFields(row) : Map.of();
+        if (revealing && !masked.isEmpty()) {
+            Reveals.record(audit, caller, cn, "/api/v1/cases/" + cn.canonical() + "/entries/" + seq + "/proof",
+                    masked.keySet().stream().map(p -> "seq " + seq + ": " + p).toList(), reason);
+        }
+        return proof(tree, row, leaf, size, checkpoint, shown, revealing ? Map.of() : masked, revealing);
     }
 
-    /** The proof of one stored entry; its fields shown with their salts when {@code revealed}, else committed. */
+    /**
+     * The fields of {@code row} that the masking policy masks, by leaf path, each with the value as views show it
+     * (payload fields its event type declares sensitive, a party identifier by its kind).
+     */
+    private Map<String, String> maskedFields(EntryEntity row) {
+        Map<String, Sensitivity> sensitive = masking.sensitivePaths(types.get(row.getType()));
+        if (sensitive.isEmpty()) {
+            return Map.of();
+        }
+        SortedMap<String, String> values = Leaves.values(row);
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            if (!v.getKey().startsWith("payload.")) {
+                continue;
+            }
+            Sensitivity kind = sensitive.get(v.getKey().substring("payload.".length()).replaceAll("\\[\\d+]", "[*]"));
+            if (kind == null || kind == Sensitivity.NONE) {
+                continue;
+            }
+            String text = textOf(v.getValue());
+            String shown;
+            if (kind == Sensitivity.PARTY_IDENTIFIER && v.getKey().endsWith(".value")) {
+                String k = values.get(v.getKey().substring(0, v.getKey().length() - ".value".length()) + ".kind");
+                PartyIdentifier.Kind idKind = null;
+                try {
+                    idKind = k == null ? null : PartyIdentifier.Kind.valueOf(textOf(k));
+                } catch (IllegalArgumentException e) {
+                    idKind = null; // an unknown kind is masked as a person's identifier
+                }
+                shown = idKind == null ? masking.mask(Sensitivity.PERSONAL_ID, text) : masking.mask(idKind, text);
+            } else {
+                shown = masking.mask(kind, text);
+            }
+            if (shown != null && !shown.equals(text)) {
+                out.put(v.getKey(), shown);
+            }
+        }
+        return out;
+    }
+
+    /** The text of a canonical JSON value (a string's content, a number's digits). */
+    private static String textOf(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).asText();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    /**
+     * The proof of one stored entry: its fields shown with their salts when {@code shown}, except those in
+     * {@code masked} (path → the value as views show it), which are committed only; all committed when not shown.
+     */
     static ProofDto proof(TreeService tree, EntryEntity row, TreeService.LeafRow leaf, long size,
-            TreeService.CheckpointRow checkpoint, boolean revealed) throws SQLException {
+            TreeService.CheckpointRow checkpoint, boolean shown, Map<String, String> masked, boolean revealed)
+            throws SQLException {
         byte[] salt = HEX.parseHex(leaf.salt());
         List<FieldDto> fields = new ArrayList<>();
         SortedMap<String, String> values = Leaves.values(row);
         for (Map.Entry<String, String> v : values.entrySet()) {
             String fieldSalt = Leaf.fieldSalt(salt, v.getKey());
-            fields.add(revealed ? new FieldDto(v.getKey(), v.getValue(), fieldSalt, null)
-                    : new FieldDto(v.getKey(), null, null, Leaf.commitment(fieldSalt, v.getKey(), v.getValue())));
+            String commitment = Leaf.commitment(fieldSalt, v.getKey(), v.getValue());
+            if (shown && !masked.containsKey(v.getKey())) {
+                fields.add(new FieldDto(v.getKey(), v.getValue(), fieldSalt, null, null));
+            } else {
+                fields.add(new FieldDto(v.getKey(), null, null, commitment, masked.get(v.getKey())));
+            }
         }
         return new ProofDto(row.getCaseNumber(), row.getSeq(), leaf.index(), size, leaf.leafHash(),
-                tree.inclusion(leaf.index(), size).stream().map(HEX::formatHex).toList(), revealed,
+                tree.inclusion(leaf.index(), size).stream().map(HEX::formatHex).toList(), shown, revealed,
                 new LeafDto(row.getCaseNumber(), row.getSeq(), row.getHash(), fields),
                 CheckpointDto.of(checkpoint, tree.origin()));
     }

@@ -260,7 +260,7 @@ class TamperEvidenceTest {
         ObjectMapper json = new ObjectMapper();
         for (boolean revealed : new boolean[] {true, false}) {
             CheckpointsResource.ProofDto dto = CheckpointsResource.proof(tree, ledger.storedEntry(caseNo(1), 2),
-                    tree.leaf(caseNo(1), 2), cp.size(), cp, revealed);
+                    tree.leaf(caseNo(1), 2), cp.size(), cp, revealed, Map.of(), false);
             Path file = etc.resolve("proof-" + revealed + ".json");
             json.writeValue(file.toFile(), dto);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
