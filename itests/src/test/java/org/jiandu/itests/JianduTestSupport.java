@@ -98,6 +98,9 @@ public abstract class JianduTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                     "file:" + repo + "@id=local@snapshots"),
             editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.configEncoding", "UTF-8"),
+            // as the distribution's etc/custom.properties: file install never writes configurations back into etc/
+            // (its non-atomic write-back can be read half-written and wipe a file; ConfigurationIT)
+            editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.enableConfigSave", "false"),
             // features installing on a loaded 2-core machine can outlast Pax Exam's default 10 s wait for the probe's
             // invoker, after which the test hangs instead of failing
             editConfigurationFilePut("etc/system.properties",
