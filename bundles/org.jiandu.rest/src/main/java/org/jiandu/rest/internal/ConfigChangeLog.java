@@ -32,6 +32,9 @@ import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.jiandu.api.Roles;
+import org.jiandu.api.health.ComponentHealth;
+import org.jiandu.api.health.HealthIndicator;
+import org.jiandu.api.health.HealthState;
 import org.jiandu.api.query.CourtScope;
 import org.osgi.framework.Constants;
 import org.osgi.framework.InvalidSyntaxException;
@@ -70,13 +73,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * recorded once as {@code CREATED}, its values then. Values of keys that look like secrets ({@link #SECRET}) are never
  * stored, only a short SHA-256 prefix that tells that they changed.
  */
-@Component(service = {SynchronousConfigurationListener.class, ConfigChangeLog.class}, immediate = true)
-public class ConfigChangeLog implements SynchronousConfigurationListener {
+@Component(service = {SynchronousConfigurationListener.class, ConfigChangeLog.class, HealthIndicator.class},
+        immediate = true)
+public class ConfigChangeLog implements SynchronousConfigurationListener, HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeLog.class);
     /** The configurations audited: every PID (or factory PID) of Jiandu. */
     static final String PREFIX = "org.jiandu.";
-    /** Keys whose values are not stored. */
-    static final Pattern SECRET = Pattern.compile("(?i).*(password|passphrase|secret|credential|token|pin|privatekey).*");
+    /** Keys whose values are not stored: a password, secret, token … anywhere in the name, or a segment {@code pin}. */
+    static final Pattern SECRET = Pattern.compile(
+            "(?i).*(password|passphrase|secret|credential|token|privatekey).*|(?i)(.*[._-])?pin([._-].*)?");
     /** The longest value stored; longer values are cut and marked. */
     static final int MAX_VALUE = 2000;
     private static final String FILENAME = "felix.fileinstall.filename";
@@ -119,6 +124,8 @@ public class ConfigChangeLog implements SynchronousConfigurationListener {
     private final Map<String, Map<String, Object>> known = new TreeMap<>();
     /** PID → the file in etc/ it was last read from, if any. Guarded by {@code this}. */
     private final Map<String, String> files = new TreeMap<>();
+    /** Why the last change could not be stored, or {@code null} when it was. */
+    private volatile String failure;
 
     @Activate
     public ConfigChangeLog(@Reference(target = "(osgi.unit.name=jiandu-rest)") EntityManagerFactory emf,
@@ -236,7 +243,11 @@ public class ConfigChangeLog implements SynchronousConfigurationListener {
                 state.set(at, stateJson(now));
             }
             em.getTransaction().commit();
+            failure = null;
         } catch (RuntimeException e) {
+            failure = "The change of " + pid + " at " + java.time.Instant.ofEpochMilli(at) + " by " + actor.description()
+                    + " could not be stored in JD_CONFIG_CHANGE (" + e + "); it is in the log, and the next start"
+                    + " records it again";
             // not swallowed: the change is in the log in full, and the next start records it again from the state
             LOG.error("Config-change audit: could not store the change of {} by {} ({}): {}", pid, actor.description(),
                     kind, json, e);
@@ -248,6 +259,17 @@ public class ConfigChangeLog implements SynchronousConfigurationListener {
         }
         LOG.info("Configuration {} {} by {}: {}", pid, kind.toLowerCase(java.util.Locale.ROOT), actor.description(),
                 json);
+    }
+
+    /**
+     * The audit's health, as component {@code jiandu.config-changes}: DEGRADED while the last change could not be
+     * stored.
+     */
+    @Override
+    public List<ComponentHealth> health() {
+        String f = failure;
+        return List.of(new ComponentHealth("jiandu.config-changes", f == null ? HealthState.UP : HealthState.DEGRADED,
+                f == null ? List.of() : List.of(f), Map.of("table", "JD_CONFIG_CHANGE", "pids", PREFIX + "*")));
     }
 
     /** Who made a change on this thread: the JAAS subject if any, the kind of caller from the stack. */
@@ -321,6 +343,9 @@ public class ConfigChangeLog implements SynchronousConfigurationListener {
         String etc = System.getProperty("karaf.etc");
         if (etc != null && path.startsWith(Path.of(etc))) {
             shown = "etc/" + Path.of(etc).relativize(path);
+        }
+        if (!Files.exists(path)) {
+            return "file " + shown + " (deleted; who deleted it is not known to Karaf)";
         }
         String owner;
         try {

@@ -51,6 +51,18 @@ class ConfigChangeLogTest {
     }
 
     @Test
+    void secretsAreRecognisedByNameWithoutHidingOrdinaryKeys() {
+        for (String secret : new String[] {"keystore.password", "signing.keyPassword", "api.token", "hsm.pin",
+            "pin", "client-secret", "privateKey"}) {
+            assertTrue(ConfigChangeLog.SECRET.matcher(secret).matches(), secret);
+        }
+        for (String plain : new String[] {"court.mapping", "shipping.days", "period.amount", "escalation.courtLeaders",
+            "spinner"}) {
+            assertFalse(ConfigChangeLog.SECRET.matcher(plain).matches(), plain);
+        }
+    }
+
+    @Test
     void aLongValueIsCutAndSaysHowLongItWas() {
         Hashtable<String, Object> p = new Hashtable<>();
         p.put("text", "x".repeat(ConfigChangeLog.MAX_VALUE + 10));
@@ -103,5 +115,8 @@ class ConfigChangeLogTest {
         String owner = Files.getOwner(f).getName();
         assertTrue(a.description().startsWith("file " + f + " (OS owner " + owner + ", modified "), a.description());
         assertTrue(a.description().endsWith("; who saved it is not known to Karaf)"), a.description());
+        Files.delete(f);
+        assertEquals("file " + f + " (deleted; who deleted it is not known to Karaf)",
+                ConfigChangeLog.describeFile(f.toUri().toString()));
     }
 }
