@@ -217,12 +217,8 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
     private void store(String pid, String factoryPid, String kind, Actor actor, Map<String, Object> old,
             Map<String, Object> now) {
         List<KeyChange> changes = diff(old, now);
-        if (now == null) {
-            known.remove(pid);
-        } else {
-            known.put(pid, now);
-        }
         if (changes.isEmpty()) {
+            remember(pid, now);
             return;
         }
         long at = clock.millis();
@@ -244,6 +240,8 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
             }
             em.getTransaction().commit();
             failure = null;
+            // only what is stored becomes the old values: after a failure the next record starts from the last stored
+            remember(pid, now);
         } catch (RuntimeException e) {
             failure = "The change of " + pid + " at " + java.time.Instant.ofEpochMilli(at) + " by " + actor.description()
                     + " could not be stored in JD_CONFIG_CHANGE (" + e + "); it is in the log, and the next start"
@@ -270,6 +268,14 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
         String f = failure;
         return List.of(new ComponentHealth("jiandu.config-changes", f == null ? HealthState.UP : HealthState.DEGRADED,
                 f == null ? List.of() : List.of(f), Map.of("table", "JD_CONFIG_CHANGE", "pids", PREFIX + "*")));
+    }
+
+    private void remember(String pid, Map<String, Object> now) {
+        if (now == null) {
+            known.remove(pid);
+        } else {
+            known.put(pid, now);
+        }
     }
 
     /** Who made a change on this thread: the JAAS subject if any, the kind of caller from the stack. */
