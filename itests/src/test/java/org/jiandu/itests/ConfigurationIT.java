@@ -134,8 +134,9 @@ public class ConfigurationIT extends JianduTestSupport {
     @Before
     public void restIsUp() {
         listener = context.registerService(ConfigurationListener.class, e -> events.add(java.time.LocalTime.now() + " "
-                + (e.getType() == ConfigurationEvent.CM_UPDATED ? "UPDATED" : e.getType() == ConfigurationEvent.CM_DELETED
-                        ? "DELETED" : "LOCATION") + " " + e.getPid()), null);
+                + (e.getType() == ConfigurationEvent.CM_UPDATED ? "UPDATED"
+                        : e.getType() == ConfigurationEvent.CM_DELETED ? "DELETED" : "LOCATION") + " " + e.getPid()),
+                null);
         awaitRest();
         awaitEndpoints("/api/v1/rules", "/api/v1/health", "/api/v1/cases/{caseNumber}/deadlines");
         await("16 rules", 60, () -> get("supervisor", "/v1/rules").body().get("count").asInt() >= 16);
@@ -471,7 +472,8 @@ public class ConfigurationIT extends JianduTestSupport {
             });
         } catch (AssertionError e) {
             // no cause: Pax Exam reports the innermost message only
-            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0) + "; " + explain.apply(last.get(0)));
+            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0) + "; "
+                    + explain.apply(last.get(0)));
         }
     }
 

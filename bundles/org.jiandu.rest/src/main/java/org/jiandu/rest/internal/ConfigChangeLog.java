@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -79,7 +78,7 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
     private static final Logger LOG = LoggerFactory.getLogger(ConfigChangeLog.class);
     /** The configurations audited: every PID (or factory PID) of Jiandu. */
     static final String PREFIX = "org.jiandu.";
-    /** Keys whose values are not stored: a password, secret, token … anywhere in the name, or a segment {@code pin}. */
+    /** Keys whose values are not stored: password, secret, token … anywhere in the name, or a segment {@code pin}. */
     static final Pattern SECRET = Pattern.compile(
             "(?i).*(password|passphrase|secret|credential|token|privatekey).*|(?i)(.*[._-])?pin([._-].*)?");
     /** The longest value stored; longer values are cut and marked. */
@@ -213,7 +212,7 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
         }
     }
 
-    /** Records the change of {@code pid} from {@code old} to {@code now} ({@code null}: absent), if anything changed. */
+    /** Records the change of {@code pid} from {@code old} to {@code now} ({@code null}: absent), if any. */
     private void store(String pid, String factoryPid, String kind, Actor actor, Map<String, Object> old,
             Map<String, Object> now) {
         List<KeyChange> changes = diff(old, now);
@@ -243,7 +242,8 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
             // only what is stored becomes the old values: after a failure the next record starts from the last stored
             remember(pid, now);
         } catch (RuntimeException e) {
-            failure = "The change of " + pid + " at " + java.time.Instant.ofEpochMilli(at) + " by " + actor.description()
+            failure = "The change of " + pid + " at " + java.time.Instant.ofEpochMilli(at) + " by "
+                    + actor.description()
                     + " could not be stored in JD_CONFIG_CHANGE (" + e + "); it is in the log, and the next start"
                     + " records it again";
             // not swallowed: the change is in the log in full, and the next start records it again from the state
@@ -399,7 +399,8 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
         }
         for (Enumeration<String> keys = properties.keys(); keys.hasMoreElements();) {
             String key = keys.nextElement();
-            if (key.startsWith(":") || key.equals(Constants.SERVICE_PID) || key.equals(ConfigurationAdmin.SERVICE_FACTORYPID)
+            if (key.startsWith(":") || key.equals(Constants.SERVICE_PID)
+                    || key.equals(ConfigurationAdmin.SERVICE_FACTORYPID)
                     || key.equals(ConfigurationAdmin.SERVICE_BUNDLELOCATION) || key.equals(FILENAME)) {
                 continue;
             }
@@ -433,7 +434,8 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
 
     private static String secret(Object value) {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
             return "(secret, not stored; sha-256 " + HexFormat.of().formatHex(h, 0, 4) + "…)";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
@@ -512,9 +514,9 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
     }
 
     /**
-     * The newest recorded changes of {@code pid} (a prefix when it ends with {@code *}; all: {@code null}) made by users of the
-     * organisations {@code scope} covers; changes without a user's organisation (files, startup, code) only with
-     * {@code all} (admin).
+     * The newest recorded changes of {@code pid} (a prefix when it ends with {@code *}; all: {@code null}) made by
+     * users of the organisations {@code scope} covers; changes without a user's organisation (files, startup, code)
+     * only with {@code all} (admin).
      */
     List<Recorded> search(String pid, String source, int limit, CourtScope scope, boolean all) {
         if (scope.none() && !all) {
