@@ -105,6 +105,9 @@ public abstract class JianduTestSupport {
             // invoker, after which the test hangs instead of failing
             editConfigurationFilePut("etc/system.properties",
                     "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "120000"),
+            // an @Inject waits 10 s for its service by default; three builds sharing 2 cores once made MonitorIT give up
+            // on CaseLedger after 10 s (the class passes alone): wait as long as for the probe's invoker
+            editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"),
             replaceConfigurationFile("etc/users.properties", new File("src/test/resources/users.properties")),
             features(jiandu, featureNames)
         };
