@@ -131,7 +131,14 @@ public class ConfigChangeLog implements SynchronousConfigurationListener, Health
             @Reference ConfigurationAdmin configAdmin) {
         this.emf = emf;
         this.configAdmin = configAdmin;
-        reconcile();
+        try {
+            reconcile();
+        } catch (RuntimeException e) {
+            // the REST server serves the audit with this component: a failed comparison must not take the API down
+            failure = "The configurations could not be compared with JD_CONFIG_STATE at start (" + e
+                    + "): changes made while the audit was not running are not recorded; later changes are";
+            LOG.error("Config-change audit: {}", failure, e);
+        }
     }
 
     /**

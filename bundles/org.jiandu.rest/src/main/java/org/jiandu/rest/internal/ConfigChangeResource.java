@@ -17,10 +17,6 @@ import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
-import org.jiandu.api.rest.RestResource;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code GET /api/v1/config-changes?pid=&source=&limit=}: the recorded changes of Jiandu configurations
@@ -28,15 +24,13 @@ import org.osgi.service.component.annotations.Reference;
  * inspector sees the changes made by users of the organisations their own covers; only admin sees every change,
  * including those no user's organisation is known for (a file in {@code etc/}, code, what was found at start).
  */
-@Component(service = RestResource.class)
 @Path("/v1/config-changes")
-public class ConfigChangeResource implements RestResource {
+public final class ConfigChangeResource {
     private static final Pattern PID = Pattern.compile("[A-Za-z0-9._~-]{1,255}\\*?");
 
     private final ConfigChangeLog log;
 
-    @Activate
-    public ConfigChangeResource(@Reference ConfigChangeLog log) {
+    ConfigChangeResource(ConfigChangeLog log) {
         this.log = log;
     }
 
