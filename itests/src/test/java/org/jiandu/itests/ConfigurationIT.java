@@ -89,6 +89,15 @@ public class ConfigurationIT extends JianduTestSupport {
             // the follower restarts its consumers under the new node id (and back): entries keep being delivered
             Map.entry("org.jiandu.ledger.follower#node.id",
                     new String[] {"configurationit.node_1@host-a", "configurationit.node_1@host-a", "Bad Id!"}),
+            // the checkpoints' log name and key: a renamed origin, a second key in the same keystore (a rotation);
+            // the password is never shown (its effective value is a mask)
+            Map.entry("org.jiandu.ledger.checkpoint#origin", new String[] {"configurationit.court.example/ledger",
+                "configurationit.court.example/ledger", "Bad Origin!"}),
+            Map.entry("org.jiandu.ledger.checkpoint#key.alias", new String[] {"jiandu-ledger-2", "jiandu-ledger-2",
+                "Bad Alias!"}),
+            Map.entry("org.jiandu.ledger.checkpoint#keystore.path", new String[] {KARAF_ETC
+                + "/jiandu-ledger-signing.p12", KARAF_ETC + "/jiandu-ledger-signing.p12", TYPO}),
+            Map.entry("org.jiandu.ledger.checkpoint#keystore.password", new String[] {"jiandu", "********", ""}),
             // the directory the running Karaf uses, written explicitly (a relative path is refused)
             Map.entry("org.jiandu.courts#file",
                     new String[] {KARAF_ETC + "/jiandu-courts.csv", KARAF_ETC + "/jiandu-courts.csv", TYPO}));

@@ -160,9 +160,18 @@ final class SigningKeys {
         return out;
     }
 
-    NoteKey byKeyId(String keyIdHex) {
-        Entry e = byKeyId.get(keyIdHex);
-        return e == null ? null : e.verifier();
+    /**
+     * The key of the keystore that signed as {@code keyName} with key id {@code keyIdHex} (a key id depends on the
+     * name, which is the log's origin at the time: a renamed origin still finds its older checkpoints' key), or null.
+     */
+    NoteKey find(String keyName, String keyIdHex) {
+        for (Entry e : byKeyId.values()) {
+            NoteKey k = e.verifier().renamed(keyName);
+            if (k.keyIdHex().equals(keyIdHex)) {
+                return k;
+            }
+        }
+        return null;
     }
 
     byte[] sign(byte[] message) throws GeneralSecurityException {

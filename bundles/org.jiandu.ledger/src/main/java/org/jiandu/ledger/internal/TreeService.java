@@ -84,7 +84,10 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
         @AttributeDefinition(description = "Alias of the key that signs; other keys of the keystore verify older checkpoints")
         String key_alias() default "jiandu-ledger-1";
 
-        @AttributeDefinition(description = "Algorithm of a key generated when the alias is missing: ED25519 or SM2")
+        @AttributeDefinition(description = "Algorithm of a key generated when the alias is missing",
+                options = {@org.osgi.service.metatype.annotations.Option(label = "Ed25519 (RFC 8032)", value = "ED25519"),
+                    @org.osgi.service.metatype.annotations.Option(label = "SM2 with SM3 (GB/T 32918, 国密)",
+                            value = "SM2")})
         String key_algorithm() default "ED25519";
     }
 
@@ -92,7 +95,9 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService executor;
+    /** Null when the keystore could not be opened: entries are still sequenced, but nothing is signed. */
     private final SigningKeys keys;
+    private final String keysProblem;
     private final String origin;
     private final ConfigReport configReport;
     private final int checkpointSeconds;
@@ -114,19 +119,58 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
         int sequenceMillis = r.integer("sequence.intervalMillis", 50, 60000, null);
         this.origin = r.parsed("origin", TreeService::origin);
         NoteKey.Algorithm algorithm = NoteKey.Algorithm.valueOf(r.choice("key.algorithm", List.of("ED25519", "SM2")));
-        String alias = r.parsed("key.alias", s -> s.strip());
-        String password = String.valueOf(properties.getOrDefault("keystore.password", "jiandu"));
+        String alias = r.parsed("key.alias", TreeService::alias);
+        String password = r.parsed("keystore.password", TreeService::password);
+        r.effective("keystore.password", "********");
+        Path store = r.parsed("keystore.path", TreeService::keystore);
         configReport = r.report();
         configReport.messages().forEach(m -> LOG.error("{}", m));
-        Path store = Path.of(String.valueOf(properties.getOrDefault("keystore.path", "jiandu-ledger-signing.p12")));
-        if (!store.isAbsolute()) {
-            store = Path.of(System.getProperty("karaf.etc", "etc")).resolve(store);
+        SigningKeys opened = null;
+        String problem = null;
+        try {
+            opened = new SigningKeys(store, password.toCharArray(), alias, origin, algorithm);
+            LOG.info("Ledger checkpoints of {} are signed by {} (keystore {})", origin, opened.signingKey(), store);
+        } catch (Exception e) {
+            // the ledger keeps working and sequencing; checkpoints wait for a keystore that opens (health says so)
+            problem = "the signing keystore " + store + " cannot be opened (" + e + "): no checkpoint is signed; fix "
+                    + "keystore.path, keystore.password or key.alias of " + PID;
+            LOG.error("{}", problem, e);
         }
-        this.keys = new SigningKeys(store, password.toCharArray(), alias, origin, algorithm);
-        LOG.info("Ledger checkpoints of {} are signed by {} (keystore {})", origin, keys.signingKey(), store);
+        this.keys = opened;
+        this.keysProblem = problem;
         executor = Executors.newSingleThreadScheduledExecutor(t -> new Thread(t, "jiandu-ledger-sequencer"));
         executor.scheduleWithFixedDelay(this::sequenceQuietly, sequenceMillis, sequenceMillis, TimeUnit.MILLISECONDS);
         executor.scheduleWithFixedDelay(this::checkpointQuietly, checkpointSeconds, checkpointSeconds, TimeUnit.SECONDS);
+    }
+
+    static String alias(String s) {
+        String a = s.strip();
+        if (!a.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("is a keystore alias of letters, digits, '.', '_' or '-', at most 64");
+        }
+        return a;
+    }
+
+    static String password(String s) {
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        return s;
+    }
+
+    /** The keystore's path: a PKCS#12 file ({@code .p12} or {@code .pfx}); a relative path is under Karaf's etc/. */
+    static Path keystore(String s) {
+        String t = s.strip();
+        if (!t.endsWith(".p12") && !t.endsWith(".pfx")) {
+            throw new IllegalArgumentException("is the path of a PKCS#12 keystore, ending in .p12 or .pfx");
+        }
+        Path p;
+        try {
+            p = Path.of(t);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("is not a path: " + e.getMessage(), e);
+        }
+        return p.isAbsolute() ? p : Path.of(System.getProperty("karaf.etc", "etc")).resolve(p);
     }
 
     static String origin(String s) {
@@ -221,18 +265,30 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
             }
         }
         long size = MerkleStore.tree(c).size();
-        List<EntryEntity> queued = new ArrayList<>();
-        List<String[]> orphans = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT q.CASE_NUMBER, q.SEQ, " + Verifier.columns("e")
-                + " FROM JD_LEDGER_QUEUE q LEFT JOIN JD_LEDGER_ENTRY e ON e.CASE_NUMBER = q.CASE_NUMBER "
-                + "AND e.SEQ = q.SEQ ORDER BY q.RECORDED_AT, q.CASE_NUMBER, q.SEQ")) {
+        // the queue first, then each entry by its key: a join let the database build its table of entries before
+        // it waited on the queue's newest rows, and an entry committed in between looked missing
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CASE_NUMBER, SEQ, RECORDED_AT FROM JD_LEDGER_QUEUE "
+                + "ORDER BY RECORDED_AT, CASE_NUMBER, SEQ")) {
             ps.setMaxRows(BATCH);
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
-                    if (r.getString(3) == null) {
-                        orphans.add(new String[] {r.getString(1), String.valueOf(r.getLong(2))});
+                    rows.add(new String[] {r.getString(1), String.valueOf(r.getLong(2)), r.getString(3)});
+                }
+            }
+        }
+        List<EntryEntity> queued = new ArrayList<>();
+        List<String[]> orphans = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Verifier.COLUMNS + " FROM JD_LEDGER_ENTRY "
+                + "WHERE CASE_NUMBER = ? AND SEQ = ?")) {
+            for (String[] q : rows) {
+                ps.setString(1, q[0]);
+                ps.setLong(2, Long.parseLong(q[1]));
+                try (ResultSet r = ps.executeQuery()) {
+                    if (r.next()) {
+                        queued.add(Verifier.entryAt(r, 0));
                     } else {
-                        queued.add(Verifier.entryAt(r, 2));
+                        orphans.add(q);
                     }
                 }
             }
@@ -313,6 +369,9 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
                         lastSignedAt = latest.signedAt().toEpochMilli();
                     }
                     return latest;
+                }
+                if (keys == null) {
+                    throw new IllegalStateException(keysProblem);
                 }
                 Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
                 Checkpoint cp = new Checkpoint(origin, tree.size(), tree.root(), now);
@@ -445,6 +504,9 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
         if (o.equals(origin)) {
             throw new IllegalArgumentException("The origin " + o + " is the ledger's own: name another log");
         }
+        if (keys == null) {
+            throw new IllegalStateException(keysProblem);
+        }
         Checkpoint cp = new Checkpoint(o, treeSize, rootHash, clock.instant().truncatedTo(
                 java.time.temporal.ChronoUnit.SECONDS));
         NoteKey key = keys.signingKey().renamed(o);
@@ -457,12 +519,15 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
 
     @Override
     public String verifierKey(String logOrigin) {
+        if (keys == null) {
+            throw new IllegalStateException(keysProblem);
+        }
         return keys.signingKey().renamed(origin(logOrigin)).encode();
     }
 
-    /** The verifier keys: the signing one first, then those kept for older checkpoints. */
+    /** The verifier keys: the signing one first, then those kept for older checkpoints (none without a keystore). */
     public List<NoteKey> keys() {
-        return keys.all();
+        return keys == null ? List.of() : keys.all();
     }
 
     public String origin() {
@@ -480,7 +545,11 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
         if (row == null) {
             return;
         }
-        NoteKey key = keys.byKeyId(row.keyId());
+        if (keys == null) {
+            // nothing to check the signature with: health says why; the chains were checked
+            return;
+        }
+        NoteKey key = keys.find(row.keyName(), row.keyId());
         Checkpoint signed;
         try {
             if (key == null) {
@@ -568,26 +637,28 @@ public class TreeService implements HealthIndicator, org.jiandu.api.ledger.Check
 
     @Override
     public List<ComponentHealth> health() {
-        String name = "jiandu.ledger.checkpoints";
-        if (lastError != null) {
-            return List.of(ComponentHealth.degraded(name, List.of(lastError)));
+        List<String> reasons = new ArrayList<>();
+        if (keysProblem != null) {
+            reasons.add(keysProblem);
         }
-        if (!configReport.ok()) {
-            return List.of(ComponentHealth.degraded(name, configReport.messages()));
+        if (lastError != null && !lastError.contains(String.valueOf(keysProblem))) {
+            reasons.add(lastError);
         }
         long signedAt = lastSignedSize >= 0 ? lastSignedAt : startedAt;
         long late = clock.millis() - signedAt - 3_000L * checkpointSeconds;
-        if (sequencedSize > Math.max(lastSignedSize, 0) && late > 0) {
-            return List.of(ComponentHealth.degraded(name, List.of("no checkpoint was signed for "
-                    + (clock.millis() - signedAt) / 1000 + " s although the tree grew to " + sequencedSize
-                    + " entries (interval " + checkpointSeconds + " s)")));
+        if (keysProblem == null && sequencedSize > Math.max(lastSignedSize, 0) && late > 0) {
+            reasons.add("no checkpoint was signed for " + (clock.millis() - signedAt) / 1000 + " s although the tree "
+                    + "grew to " + sequencedSize + " entries (interval " + checkpointSeconds + " s)");
         }
         Map<String, Object> details = new java.util.LinkedHashMap<>();
-        details.put("verifierKey", keys.signingKey().encode());
+        if (keys != null) {
+            details.put("verifierKey", keys.signingKey().encode());
+        }
+        details.put("sequenced", sequencedSize);
         if (lastSignedSize >= 0) {
             details.put("lastCheckpointSize", lastSignedSize);
             details.put("lastCheckpointAt", Instant.ofEpochMilli(lastSignedAt).toString());
         }
-        return List.of(new ComponentHealth(name, HealthState.UP, List.of(), details));
+        return List.of(configReport.health("jiandu.ledger.checkpoints", reasons, details));
     }
 }

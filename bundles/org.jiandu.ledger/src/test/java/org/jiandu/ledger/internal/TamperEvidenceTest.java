@@ -299,6 +299,91 @@ class TamperEvidenceTest {
     }
 
     @Test
+    void entriesAppendedWhileTheSequencerRunsAllReachTheTreeOnce() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread sequencer = new Thread(() -> {
+            while (writing.get()) {
+                try {
+                    tree.sequence();
+                } catch (SQLException e) {
+                    failures.add(e);
+                }
+            }
+        });
+        sequencer.start();
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int base = 100 + t * 10;
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < 60; i++) {
+                    try {
+                        appendOne(caseNo(base + i % 10));
+                    } catch (RuntimeException e) {
+                        failures.add(e);
+                    }
+                }
+            });
+            w.start();
+            writers.add(w);
+        }
+        for (Thread w : writers) {
+            w.join();
+        }
+        writing.set(false);
+        sequencer.join();
+        assertEquals(List.of(), failures);
+        while (tree.sequence() > 0) {
+            // drain what the last pass left
+        }
+        try (Connection c = dataSource.getConnection(); ResultSet r = c.createStatement().executeQuery(
+                "SELECT (SELECT COUNT(*) FROM JD_LEDGER_ENTRY), (SELECT COUNT(*) FROM JD_LEDGER_LEAF), "
+                        + "(SELECT COUNT(*) FROM JD_LEDGER_QUEUE), (SELECT MAX(GLOBAL_INDEX) FROM JD_LEDGER_LEAF) "
+                        + "FROM JD_LEDGER_TREE")) {
+            r.next();
+            assertEquals(240, r.getLong(1));
+            assertEquals(240, r.getLong(2), "every entry has its leaf");
+            assertEquals(0, r.getLong(3), "nothing left queued");
+            assertEquals(239, r.getLong(4), "gapless");
+        }
+        tree.checkpointNow();
+        assertTrue(ledger.verifyAll().intact(), () -> ledger.verifyAll().problems().toString());
+    }
+
+    private synchronized int nextHostId() {
+        return ++hostIds;
+    }
+
+    private void appendOne(String cn) {
+        int id = nextHostId();
+        ledger.append(new CaseEvent("c-" + id, CaseNumber.parse(cn), "MONEY_RECEIVED",
+                OffsetDateTime.now(CaseEvent.ZONE).minusDays(1), null, new Actor("p-7", "执行员", "京0105"),
+                Payload.of(Map.of("amount", id + ".50")), null));
+    }
+
+    @Test
+    void aKeystoreThatDoesNotOpenStopsOnlyTheSigning() throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put("keystore.path", etc.resolve("signing.p12").toString());
+        config.put("keystore.password", "not-the-password");
+        config.put("sequence.intervalMillis", 60000);
+        TreeService locked = new TreeService(new LedgerSchema(dataSource), dataSource, Clock.systemUTC(), config);
+        try {
+            append(caseNo(1), 3);
+            assertEquals(3, locked.sequence(), "entries are still given their place in the tree");
+            var health = locked.health().get(0);
+            assertEquals(org.jiandu.api.health.HealthState.DEGRADED, health.state());
+            assertTrue(health.reasons().toString().contains("cannot be opened"), health.reasons().toString());
+            assertEquals("********", ((Map<?, ?>) health.details().get("config")).get("keystore.password"));
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    locked::checkpointNow, "nothing is signed without a key");
+            assertEquals(List.of(), locked.keys());
+        } finally {
+            locked.deactivate();
+        }
+    }
+
+    @Test
     void healthIsDegradedWhileTheTreeGrowsWithoutACheckpoint() throws Exception {
         java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
         Clock later = new Clock() {
