@@ -31,6 +31,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.cm.ConfigurationEvent;
+import org.osgi.service.cm.ConfigurationListener;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
@@ -78,12 +81,23 @@ public class ConfigurationIT extends JianduTestSupport {
             Map.entry("org.jiandu.seizure#clearlyExceedsRatio", new String[] {"1.5", "1.5", TYPO}),
             Map.entry("org.jiandu.seizure#impactOrder", new String[] {"VEHICLE", "[\"VEHICLE\",", TYPO}),
             Map.entry("org.jiandu.clock#offset", new String[] {"PT1S", "PT1S", TYPO}),
+            // who may reveal masked values: role names; the host system is refused as is a malformed name
+            Map.entry("org.jiandu.mask#revealRoles", new String[] {"inspector", "[\"inspector\"]", "Bad Role!"}),
             // the server must stay where the test talks to it: the valid values are the defaults, written explicitly
             Map.entry("org.jiandu.rest#alias", new String[] {"/api", "/api", TYPO}),
             Map.entry("org.jiandu.rest#realm", new String[] {"karaf", "karaf", "WX!"}),
             // the follower restarts its consumers under the new node id (and back): entries keep being delivered
             Map.entry("org.jiandu.ledger.follower#node.id",
                     new String[] {"configurationit.node_1@host-a", "configurationit.node_1@host-a", "Bad Id!"}),
+            // the checkpoints' log name and key: a renamed origin, a second key in the same keystore (a rotation);
+            // the password is never shown (its effective value is a mask)
+            Map.entry("org.jiandu.ledger.checkpoint#origin", new String[] {"configurationit.court.example/ledger",
+                "configurationit.court.example/ledger", "Bad Origin!"}),
+            Map.entry("org.jiandu.ledger.checkpoint#key.alias", new String[] {"jiandu-ledger-2", "jiandu-ledger-2",
+                "Bad Alias!"}),
+            Map.entry("org.jiandu.ledger.checkpoint#keystore.path", new String[] {KARAF_ETC
+                + "/jiandu-ledger-signing.p12", KARAF_ETC + "/jiandu-ledger-signing.p12", TYPO}),
+            Map.entry("org.jiandu.ledger.checkpoint#keystore.password", new String[] {"jiandu", "********", ""}),
             // the directory the running Karaf uses, written explicitly (a relative path is refused)
             Map.entry("org.jiandu.courts#file",
                     new String[] {KARAF_ETC + "/jiandu-courts.csv", KARAF_ETC + "/jiandu-courts.csv", TYPO}));
@@ -105,6 +119,18 @@ public class ConfigurationIT extends JianduTestSupport {
     @Inject
     private SessionFactory sessions;
 
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    /** Every Config Admin event seen while the test runs (time, type, PID), to explain a wait that timed out. */
+    private final java.util.Queue<String> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private org.osgi.framework.ServiceRegistration<ConfigurationListener> listener;
+
+    @org.junit.After
+    public void stopListening() {
+        listener.unregister();
+    }
+
     @Configuration
     public Option[] config() {
         List<Option> options = new ArrayList<>(List.of(karafWith("jiandu-node-monitor", "jiandu-seizure-guard",
@@ -118,6 +144,10 @@ public class ConfigurationIT extends JianduTestSupport {
 
     @Before
     public void restIsUp() {
+        listener = context.registerService(ConfigurationListener.class, e -> events.add(java.time.LocalTime.now() + " "
+                + (e.getType() == ConfigurationEvent.CM_UPDATED ? "UPDATED"
+                        : e.getType() == ConfigurationEvent.CM_DELETED ? "DELETED" : "LOCATION") + " " + e.getPid()),
+                null);
         awaitRest();
         awaitEndpoints("/api/v1/rules", "/api/v1/health", "/api/v1/cases/{caseNumber}/deadlines");
         await("16 rules", 60, () -> get("supervisor", "/v1/rules").body().get("count").asInt() >= 16);
@@ -156,6 +186,60 @@ public class ConfigurationIT extends JianduTestSupport {
             return rule != null && rule.at("/details/config/period.amount").asInt() == 5 && pids != null
                     && "UP".equals(pids.get("state").asText());
         });
+    }
+
+    /**
+     * Nothing rewrites a file a court edits. Karaf's file install, by default, writes every configuration it read from
+     * {@code etc/} back into its file after each update ({@code felix.fileinstall.enableConfigSave}), on Config Admin's
+     * event thread, by truncating the file and writing it again; its watcher, which takes a file as complete once it
+     * has seen the same size and time twice (twice within one scan for a known file), can read it in between, empty,
+     * and update the configuration with nothing, which the next write-back then writes into the file: the court's
+     * values are gone from Config Admin and from the file (ConfigurationIT lost a whole rule file this way on a
+     * loaded machine, its keys back at their defaults). Jiandu turns the write-back off; this shows it is off.
+     */
+    @Test
+    public void aConfigurationChangeNeverRewritesTheFileInEtc() throws Exception {
+        String pid = "org.jiandu.monitor.rule.art30.petition";
+        Path file = etc(pid + ".cfg");
+        String content = "# this court's petition periods (Art. 30)\nrecord.workingDays = 4\n";
+        write(file, content);
+        try {
+            await("record.workingDays = 4 in effect", 60, () -> {
+                JsonNode c = byPidOf(pid);
+                return c != null && c.at("/details/config/record.workingDays").asInt() == 4;
+            });
+            org.osgi.service.cm.Configuration config = configAdmin.getConfiguration(pid, "?");
+            java.util.Dictionary<String, Object> props = config.getProperties();
+            props.put("record.workingDays", "3");
+            config.update(props);
+            await("record.workingDays = 3 in effect", 60, () -> {
+                JsonNode c = byPidOf(pid);
+                return c != null && c.at("/details/config/record.workingDays").asInt() == 3;
+            });
+            awaitEventsDelivered();
+            assertEquals("the file in etc/ as the court wrote it", content,
+                    Files.readString(file, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Returns once Config Admin has delivered every event so far to every listener: it delivers them in order on one
+     * thread, so a marker configuration's event arriving means all earlier ones have been handled (file install's
+     * write-back included).
+     */
+    private void awaitEventsDelivered() throws IOException {
+        String marker = "org.jiandu.configurationit.marker";
+        org.osgi.service.cm.Configuration m = configAdmin.getConfiguration(marker, "?");
+        java.util.Dictionary<String, Object> p = new java.util.Hashtable<>();
+        String token = java.util.UUID.randomUUID().toString();
+        p.put("token", token);
+        int seen = (int) events.stream().filter(e -> e.endsWith(" " + marker)).count();
+        m.update(p);
+        await("Config Admin's event for the marker", 60,
+                () -> events.stream().filter(e -> e.endsWith(" " + marker)).count() > seen);
+        m.delete();
     }
 
     // ---------------------------------------------------------------- every attribute
@@ -234,14 +318,22 @@ public class ConfigurationIT extends JianduTestSupport {
                 before.put(file, null);
                 write(file, FACTORY_EXAMPLES.get(factory)[0]);
             }
-            awaitNone("every valid value in effect", 240, () -> notYetInEffect(byPid));
-            await("the valid calendar year 2027 loaded", 30, () -> {
-                JsonNode calendar = component("jiandu.calendar");
-                return calendar != null && calendar.at("/details/years").toString().contains("2027");
-            });
+            awaitNone("every valid value in effect", 120, () -> notYetInEffect(byPid), this::explain);
+            try {
+                await("the valid calendar year 2027 loaded", 30, () -> {
+                    JsonNode calendar = component("jiandu.calendar");
+                    return calendar != null && calendar.at("/details/years").toString().contains("2027");
+                });
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; " + component("jiandu.calendar") + "; "
+                        + explainFiles(factories.stream().map(f -> f + "-configurationit.cfg").toList()));
+            }
             List<String> refusedValid = new ArrayList<>();
+            // the REST server restarts when its own file is read, possibly after the values above showed (they equal
+            // its defaults): read the health once it answers again
+            JsonNode valid = awaitHealth();
             for (String pid : byPid.keySet()) {
-                JsonNode c = byPidOf(pid);
+                JsonNode c = byPidOf(valid, pid);
                 if (c.get("reasons").toString().contains("Configuration " + pid + ":")) {
                     refusedValid.add(c.get("reasons").toString());
                 }
@@ -261,7 +353,7 @@ public class ConfigurationIT extends JianduTestSupport {
             for (String factory : factories) {
                 write(etc(factory + "-configurationit.cfg"), FACTORY_EXAMPLES.get(factory)[1]);
             }
-            awaitNone("every invalid value refused in health", 120, () -> notYetRefused(byPid));
+            awaitNone("every invalid value refused in health", 120, () -> notYetRefused(byPid), this::explain);
             await("the invalid calendar year refused", 30, () -> {
                 JsonNode calendar = component("jiandu.calendar");
                 return calendar != null && calendar.get("reasons").toString().contains("refused");
@@ -279,8 +371,9 @@ public class ConfigurationIT extends JianduTestSupport {
             for (String factory : factories) {
                 assertTrue("no ERROR for the refused " + factory + " file", loggedAtError(log, factory, "year"));
             }
+            JsonNode invalid = awaitHealth();
             for (String pid : byPid.keySet()) {
-                assertEquals(pid, "DEGRADED", byPidOf(pid).get("state").asText());
+                assertEquals(pid, "DEGRADED", byPidOf(invalid, pid).get("state").asText());
             }
             assertEquals("DEGRADED", health().get("status").asText());
             // supervision goes on: a new event opens its deadline, with the law's default (5 working days)
@@ -380,7 +473,8 @@ public class ConfigurationIT extends JianduTestSupport {
     }
 
     /** Waits until {@code pending} answers nothing; a timeout names what was still pending. */
-    private static void awaitNone(String what, int seconds, java.util.function.Supplier<List<String>> pending) {
+    private static void awaitNone(String what, int seconds, java.util.function.Supplier<List<String>> pending,
+            java.util.function.Function<List<String>, String> explain) {
         List<List<String>> last = new ArrayList<>(List.of(List.of()));
         try {
             await(what, seconds, () -> {
@@ -389,8 +483,49 @@ public class ConfigurationIT extends JianduTestSupport {
             });
         } catch (AssertionError e) {
             // no cause: Pax Exam reports the innermost message only
-            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0));
+            throw new AssertionError(e.getMessage() + "; still pending: " + last.get(0) + "; "
+                    + explain.apply(last.get(0)));
         }
+    }
+
+    /**
+     * For the PIDs of {@code pending} ({@code pid#key …}): what their file in etc/ holds, what Config Admin holds and
+     * the Config Admin events seen for them, so that a timeout tells a file never read from an update lost on the way.
+     */
+    private String explain(List<String> pending) {
+        return explainFiles(pending.stream().map(p -> p.substring(0, p.indexOf('#')) + ".cfg").distinct().toList());
+    }
+
+    /** What each file in etc/ holds, the configuration file install made of it and the Config Admin events seen. */
+    private String explainFiles(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        for (String name : names) {
+            Path file = etc(name);
+            out.append("\n").append(name).append(": file ");
+            try {
+                out.append(Files.exists(file) ? "(modified " + Files.getLastModifiedTime(file) + ") "
+                        + Files.readString(file, StandardCharsets.UTF_8).replace('\n', '|') : "absent");
+                org.osgi.service.cm.Configuration[] c = configAdmin.listConfigurations(
+                        "(felix.fileinstall.filename=" + file.toFile().toURI() + ")");
+                out.append("; Config Admin: ");
+                if (c == null) {
+                    out.append("none");
+                } else {
+                    for (org.osgi.service.cm.Configuration one : c) {
+                        out.append(one.getPid()).append(' ').append(one.getProperties()).append(' ');
+                        out.append("; events:");
+                        for (String ev : events) {
+                            if (ev.endsWith(" " + one.getPid())) {
+                                out.append(' ').append(ev.substring(0, ev.lastIndexOf(' ')));
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | org.osgi.framework.InvalidSyntaxException e) {
+                out.append(e);
+            }
+        }
+        return out.toString();
     }
 
     /** The attributes whose valid value does not show yet as the effective value of their PID's component. */
@@ -534,6 +669,13 @@ public class ConfigurationIT extends JianduTestSupport {
         Reply r = get("supervisor", "/v1/health");
         assertEquals(r.text(), 200, r.status());
         return r.body();
+    }
+
+    /** The health, once the REST server answers it (it restarts when its configuration changes). */
+    private static JsonNode awaitHealth() {
+        JsonNode[] h = new JsonNode[1];
+        await("the health answered", 60, () -> (h[0] = healthOrNull()) != null);
+        return h[0];
     }
 
     /** The health, or {@code null} while the REST server is being reconfigured. */

@@ -98,10 +98,16 @@ public abstract class JianduTestSupport {
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",
                     "file:" + repo + "@id=local@snapshots"),
             editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.configEncoding", "UTF-8"),
+            // as the distribution's etc/custom.properties: file install never writes configurations back into etc/
+            // (its non-atomic write-back can be read half-written and wipe a file; ConfigurationIT)
+            editConfigurationFilePut("etc/custom.properties", "felix.fileinstall.enableConfigSave", "false"),
             // features installing on a loaded 2-core machine can outlast Pax Exam's default 10 s wait for the probe's
             // invoker, after which the test hangs instead of failing
             editConfigurationFilePut("etc/system.properties",
                     "org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT", "120000"),
+            // an @Inject waits 10 s for its service by default; three builds sharing 2 cores once made MonitorIT give up
+            // on CaseLedger after 10 s (the class passes alone): wait as long as for the probe's invoker
+            editConfigurationFilePut("etc/system.properties", "pax.exam.service.timeout", "120000"),
             replaceConfigurationFile("etc/users.properties", new File("src/test/resources/users.properties")),
             features(jiandu, featureNames)
         };

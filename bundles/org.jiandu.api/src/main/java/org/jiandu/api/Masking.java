@@ -5,6 +5,10 @@ package org.jiandu.api;
  * as a security measure) and the usual court practice of showing 110105**********2X style numbers. Masking is for
  * display only: it is not anonymisation, and the unmasked value must still be protected where it is stored.
  *
+ * <p>Views do not use these helpers: every view masks through the one configurable policy,
+ * {@link org.jiandu.api.mask.MaskingPolicy} (last 4 characters kept), with a reveal that is audited. These remain for
+ * log lines and {@code toString()} of {@link ResidentId}, where no policy service is at hand.
+ *
  * <p>Every helper is null-safe (null in, null out) and counts Unicode code points, so a name written with a rare
  * character outside the Basic Multilingual Plane (e.g. 𠮷) is masked as one character.
  */

@@ -4,6 +4,7 @@ import static org.jiandu.api.event.FieldKind.BOOLEAN;
 import static org.jiandu.api.event.FieldKind.DATE;
 import static org.jiandu.api.event.FieldKind.INTEGER;
 import static org.jiandu.api.event.FieldKind.MONEY;
+import static org.jiandu.api.event.FieldKind.PARTY_IDENTIFIER_LIST;
 import static org.jiandu.api.event.FieldKind.STRING;
 import static org.jiandu.api.event.FieldKind.STRING_LIST;
 import static org.jiandu.api.event.PayloadField.oneOf;
@@ -147,11 +148,17 @@ public final class CoreEventTypes {
                     optional("performanceDeadline", DATE, "last day for performance set by the judgment"),
                     optional("enforcementAmount", MONEY, "执行金额 applied for, base of the application fee"
                             + " (诉讼费用交纳办法 Art. 14); default: claimPrincipal + judgmentInterest"),
-                    optional("applicantPayeeAccount", STRING, "applicant's payee account (Art. 20)"),
+                    optional("applicantPayeeAccount", STRING, "applicant's payee account (Art. 20)")
+                            .sensitive(Sensitivity.BANK_ACCOUNT),
                     optional("applicantPaymentMethod", STRING, "applicant's chosen payment method (Art. 20)"),
                     optional("applicants", STRING_LIST, "applicants (names)"),
                     optional("respondents", STRING_LIST, "respondents (names)"),
-                    optional("respondentIds", STRING_LIST, "respondents' resident ids or credit codes"),
+                    optional("respondentIds", STRING_LIST, "deprecated, use respondentIdentifiers: respondents' resident ids or"
+                            + " credit codes, unchecked (their kind is unknown, so every item is masked as a"
+                            + " person's)").sensitive(Sensitivity.PERSONAL_ID),
+                    optional("respondentIdentifiers", PARTY_IDENTIFIER_LIST, "respondents' identifiers, each"
+                            + " {kind, value} checked by its kind's rule (RESIDENT_ID, CREDIT_CODE, PASSPORT …; OTHER"
+                            + " unchecked)").sensitive(Sensitivity.PARTY_IDENTIFIER),
                     oneOf("source", false, "how the case came", "FIRST", "RESUMED", "PRESERVATION", "OTHER")),
             EventType.of(TRANSFERRED_TO_ENFORCEMENT, "移送执行部门（执行部门收案）"),
             EventType.of(CASE_CLASSIFIED, "繁简分流",
@@ -220,13 +227,13 @@ public final class CoreEventTypes {
                     optional("amount", MONEY, "proceeds (元)")),
             EventType.of(MONEY_RECEIVED, "执行款到账",
                     required("amount", MONEY, "amount received (元)"),
-                    optional("account", STRING, "receiving account"),
+                    optional("account", STRING, "receiving account").sensitive(Sensitivity.BANK_ACCOUNT),
                     optional("disputedAmount", MONEY, "part in dispute (Art. 22)")),
             EventType.of(PAYMENT_NOTICE_SENT, "向财务部门发送执行款发放通知",
                     optional("amount", MONEY, "amount to pay out (元)")),
             EventType.of(MONEY_DISBURSED, "执行款发放",
                     required("amount", MONEY, "amount paid out (元)"),
-                    optional("payeeAccount", STRING, "account paid to")),
+                    optional("payeeAccount", STRING, "account paid to").sensitive(Sensitivity.BANK_ACCOUNT)),
             EventType.of(CONSUMPTION_RESTRICTED, "限制消费",
                     optional("subject", STRING, "person or unit restricted")),
             EventType.of(CONSUMPTION_RESTRICTION_LIFTED, "解除限制消费",

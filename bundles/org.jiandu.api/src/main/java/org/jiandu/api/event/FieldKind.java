@@ -17,5 +17,12 @@ public enum FieldKind {
     /** A JSON array of strings. */
     STRING_LIST,
     /** Any JSON object (kept as given). */
-    OBJECT
+    OBJECT,
+    /**
+     * A JSON array of party identifiers {@code {"kind": "RESIDENT_ID", "value": "…"}}, each checked by its kind's rule
+     * ({@link org.jiandu.api.PartyIdentifier#parse}; kind {@code OTHER} unchecked) and stored normalised.
+     *
+     * @since event package 2.2.0
+     */
+    PARTY_IDENTIFIER_LIST
 }

@@ -1,6 +1,9 @@
 package org.jiandu.api.guard;
 
 import java.util.List;
+import java.util.Map;
+
+import org.jiandu.api.event.Sensitivity;
 
 /**
  * The names of the operations the host platform asks about ({@link Operation#type()}) and that Jiandu's own guards
@@ -91,6 +94,21 @@ public final class OperationTypes {
      * @since guard package 1.2.0
      */
     public static final String SERVICE_PROPERTY = "jiandu.guard.operationTypes";
+
+    /**
+     * The details of the operations above that hold personal data, with what they hold: the parties' accounts of
+     * {@link #FILE_CASE}, {@link #DEDUCT} and {@link #DISBURSE} (the court's designated {@code caseAccount} is not
+     * personal). Every view of a check (its answer and the recorded
+     * history) masks these details, and the guards' verdict figures of the same names, by
+     * {@link org.jiandu.api.mask.MaskingPolicy}; the record keeps the full values.
+     *
+     * @since guard package 1.3.0
+     */
+    public static final Map<String, Sensitivity> SENSITIVE_DETAILS = Map.of(
+            "applicantPayeeAccount", Sensitivity.BANK_ACCOUNT,
+            "toAccount", Sensitivity.BANK_ACCOUNT,
+            "payeeAccount", Sensitivity.BANK_ACCOUNT,
+            "account", Sensitivity.BANK_ACCOUNT);
 
     /** Every type above, in the order listed. */
     public static final List<String> ALL = List.of(TERMINATE_ROUND, FILE_CASE, DEDUCT, DISBURSE, HOLD, DISPOSE,

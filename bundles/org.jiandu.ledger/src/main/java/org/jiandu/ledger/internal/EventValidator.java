@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.jiandu.api.Money;
+import org.jiandu.api.PartyIdentifier;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.Actor;
 import org.jiandu.api.event.CaseEvent;
@@ -283,7 +284,66 @@ final class EventValidator {
                 }
                 yield plain(v, field);
             }
+            case PARTY_IDENTIFIER_LIST -> identifiers(v, field);
         };
+    }
+
+    /** Items a party-identifier list holds at most. */
+    static final int MAX_IDENTIFIERS = 100;
+
+    /**
+     * A list of {@code {kind, value}} party identifiers, each checked by its kind's rule ({@link PartyIdentifier#parse}:
+     * kind OTHER unchecked) and stored normalised; every bad item is reported with its index
+     * ({@code payload.respondentIdentifiers[1].value}).
+     */
+    private static List<Object> identifiers(Object v, String field) {
+        if (!(v instanceof List<?> items)) {
+            throw new ValidationException("INVALID_FIELD", field, field
+                    + " must be an array of {\"kind\": …, \"value\": …} identifiers");
+        }
+        if (items.size() > MAX_IDENTIFIERS) {
+            throw new ValidationException("LIST_TOO_LONG", field, field + " holds at most " + MAX_IDENTIFIERS
+                    + " identifiers, not " + items.size());
+        }
+        List<Object> out = new ArrayList<>(items.size());
+        List<ValidationException> errors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = field + "[" + i + "]";
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                errors.add(new ValidationException("INVALID_FIELD", at, at
+                        + " must be an object {\"kind\": \"RESIDENT_ID\", \"value\": \"…\"}"));
+                continue;
+            }
+            Object kind = item.get("kind");
+            Object value = item.get("value");
+            List<String> unknown = item.keySet().stream().map(String::valueOf)
+                    .filter(k -> !k.equals("kind") && !k.equals("value")).sorted().toList();
+            if (!unknown.isEmpty()) {
+                errors.add(new ValidationException("INVALID_FIELD", at + "." + unknown.get(0), at
+                        + " holds only kind and value, not " + unknown));
+                continue;
+            }
+            if (kind != null && !(kind instanceof String) || value != null && !(value instanceof String)) {
+                errors.add(new ValidationException("INVALID_FIELD", at + (kind instanceof String ? ".value" : ".kind"),
+                        "kind and value must be strings"));
+                continue;
+            }
+            try {
+                String k = kind == null ? null : checkText((String) kind, at + ".kind");
+                String text = value == null ? null : checkText((String) value, at + ".value");
+                PartyIdentifier id = PartyIdentifier.parse(k, text, at + ".kind", at + ".value");
+                Map<String, Object> m = new TreeMap<>();
+                m.put("kind", id.kind().name());
+                m.put("value", id.value());
+                out.add(m);
+            } catch (ValidationException e) {
+                errors.addAll(e.all());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ValidationException.of(errors);
+        }
+        return List.copyOf(out);
     }
 
     /** A whole number as {@link Long} ({@code null} when {@code v} is none or does not fit). */

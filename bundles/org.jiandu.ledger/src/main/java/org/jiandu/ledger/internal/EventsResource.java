@@ -10,6 +10,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
@@ -20,10 +21,13 @@ import org.jiandu.api.Roles;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.EventType;
+import org.jiandu.api.event.Payload;
 import org.jiandu.api.ledger.AppendResult;
 import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.api.ledger.VerificationReport;
+import org.jiandu.api.mask.MaskingPolicy;
+import org.jiandu.api.mask.RevealAudit;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
@@ -55,12 +59,17 @@ public class EventsResource implements RestResource {
     private final EventValidator validator;
     private final EventParser parser;
     private final EventTypeRegistry types;
+    private final MaskingPolicy masking;
+    private final RevealAudit audit;
 
     @Activate
     public EventsResource(@Reference CaseLedger ledger, @Reference EventTypeRegistry types,
-            @Reference(target = "(jiandu.clock=true)") Clock clock) {
+            @Reference(target = "(jiandu.clock=true)") Clock clock, @Reference MaskingPolicy masking,
+            @Reference RevealAudit audit) {
         this.ledger = ledger;
         this.types = types;
+        this.masking = masking;
+        this.audit = audit;
         this.validator = new EventValidator(types::get, clock);
         this.parser = new EventParser(validator);
     }
@@ -134,18 +143,40 @@ public class EventsResource implements RestResource {
         return LedgerDtos.BatchDto.of(ledger.appendAll(events));
     }
 
+    /**
+     * The case's entries in order, identifiers of natural persons, bank accounts and phone numbers masked
+     * ({@link MaskingPolicy}); {@code ?reveal=true&reason=…} shows them in full to a caller allowed to reveal for the
+     * case's court, and the reveal is audited (which entries and fields, the reason) before the answer.
+     */
     @GET
     @Path("cases/{caseNumber}/timeline")
     @RequiresRoles({Roles.COURT_OFFICER, Roles.SUPERVISOR, Roles.INSPECTOR, Roles.HOST_SYSTEM})
     public LedgerDtos.TimelineDto timeline(@PathParam("caseNumber") String caseNumber,
+            @QueryParam("reveal") String reveal, @QueryParam("reason") String reason,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
-        Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
+        Caller caller = Caller.from(security.getUserPrincipal());
+        caller.requireCovers(cn, "caseNumber");
+        boolean revealing = Reveals.requested(reveal, reason, caller, cn, masking);
         List<LedgerEntry> entries = ledger.timeline(cn);
         if (entries.isEmpty()) {
             throw ApiException.notFound("CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical());
         }
-        return LedgerDtos.TimelineDto.of(cn, entries, types::get);
+        if (!revealing) {
+            return LedgerDtos.TimelineDto.of(cn, entries, types::get, masking::mask, false);
+        }
+        List<String> revealed = new ArrayList<>();
+        for (LedgerEntry e : entries) {
+            EventType type = types.get(e.event().type());
+            Payload masked = masking.mask(type, e.event().payload());
+            e.event().payload().asMap().forEach((k, v) -> {
+                if (!java.util.Objects.equals(v, masked.asMap().get(k))) {
+                    revealed.add("seq " + e.seq() + ": payload." + k);
+                }
+            });
+        }
+        Reveals.record(audit, caller, cn, "/api/v1/cases/" + cn.canonical() + "/timeline", revealed, reason);
+        return LedgerDtos.TimelineDto.of(cn, entries, types::get, (type, payload) -> payload, true);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package org.jiandu.ledger.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import javax.ws.rs.Consumes;
@@ -20,6 +22,10 @@ import org.jiandu.api.event.Payload;
 import org.jiandu.api.guard.GuardCheck;
 import org.jiandu.api.guard.GuardRegistry;
 import org.jiandu.api.guard.Operation;
+import org.jiandu.api.guard.OperationTypes;
+import org.jiandu.api.guard.RecordedCheck;
+import org.jiandu.api.mask.MaskingPolicy;
+import org.jiandu.api.mask.RevealAudit;
 import org.jiandu.api.rest.Caller;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
@@ -40,10 +46,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class GuardResource implements RestResource {
     static final java.util.regex.Pattern OPERATION = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
     private final GuardRegistry registry;
+    private final MaskingPolicy masking;
+    private final RevealAudit audit;
 
     @Activate
-    public GuardResource(@Reference GuardRegistry registry) {
+    public GuardResource(@Reference GuardRegistry registry, @Reference MaskingPolicy masking,
+            @Reference RevealAudit audit) {
         this.registry = registry;
+        this.masking = masking;
+        this.audit = audit;
     }
 
     @POST
@@ -75,16 +86,24 @@ public class GuardResource implements RestResource {
         Map<String, Object> map = details == null || details.isNull() ? Map.of()
                 : (Map<String, Object>) EventValidator.plain(EventParser.plain(details), "details");
         GuardCheck check = registry.check(new Operation(typeNode.asText(), cn, Payload.of(map), caller));
-        return GuardDtos.GuardCheckDto.of(check);
+        return GuardDtos.GuardCheckDto.of(check, masking);
     }
 
+    /**
+     * The case's recorded checks, newest first: details and verdict figures that hold accounts
+     * ({@link OperationTypes#SENSITIVE_DETAILS}) masked as in the answer of the check itself;
+     * {@code ?reveal=true&reason=…} shows the details in full (audited), as {@code GET …/timeline} does.
+     */
     @GET
     @Path("checks/{caseNumber}")
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
     public GuardDtos.GuardHistoryDto checks(@PathParam("caseNumber") String caseNumber, @QueryParam("limit") String limit,
+            @QueryParam("reveal") String reveal, @QueryParam("reason") String reason,
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
-        Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
+        Caller caller = Caller.from(security.getUserPrincipal());
+        caller.requireCovers(cn, "caseNumber");
+        boolean revealing = Reveals.requested(reveal, reason, caller, cn, masking);
         int max = GuardRegistry.MAX_HISTORY;
         if (limit != null) {
             try {
@@ -96,7 +115,17 @@ public class GuardResource implements RestResource {
                 throw new ValidationException("INVALID_LIMIT", "limit", "limit must be a whole number from 1 to 100");
             }
         }
-        return GuardDtos.GuardHistoryDto.of(cn, registry.history(cn, max));
+        List<RecordedCheck> history = registry.history(cn, max);
+        if (!revealing) {
+            return GuardDtos.GuardHistoryDto.of(cn, history, masking);
+        }
+        List<String> revealed = new ArrayList<>();
+        for (RecordedCheck c : history) {
+            c.details().asMap().keySet().stream().filter(OperationTypes.SENSITIVE_DETAILS::containsKey).sorted()
+                    .forEach(k -> revealed.add("check " + c.checkId() + ": details." + k));
+        }
+        Reveals.record(audit, caller, cn, "/api/v1/guard/checks/" + cn.canonical(), revealed, reason);
+        return GuardDtos.GuardHistoryDto.revealed(cn, history);
     }
 
     private static JsonNode first(JsonNode body, String... names) {

@@ -59,6 +59,10 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
     @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
             policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
     private volatile org.jiandu.api.court.CourtDirectory directory;
+    /** Checkpoints to verify against; without it (no signing key could be opened) only the chains are checked. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    private volatile TreeService tree;
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaCaseLedger.class);
     private static final int ATTEMPTS = 5;
@@ -208,6 +212,8 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
             row.chain(head.getEntryCount() + 1, recordedAt, head.getHeadHash());
             head.advance(row.getHash());
             em.persist(row);
+            // queued for its global index and Merkle leaf in the same transaction: nothing committed is left out
+            em.persist(new QueuedEntryEntity(row));
             summaries.computeIfAbsent(row.getCaseNumber(),
                     cn -> CaseSummaries.forAppend(em, cn, head.getCourtCode(), row.getSeq())).apply(row);
             inBatch.put(row.getHostEventId(), row);
@@ -391,13 +397,23 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
         }
     }
 
+    /** The stored row of one entry, exactly as hashed (the proof resource shows its fields). */
+    EntryEntity storedEntry(String caseNumber, long seq) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            return em.find(EntryEntity.class, new EntryEntity.Key(caseNumber, seq));
+        } finally {
+            em.close();
+        }
+    }
+
     @Override
     public VerificationReport verify(CaseNumber caseNumber) {
-        return verifier.verify(caseNumber.canonical());
+        return verifier.verify(caseNumber.canonical(), tree);
     }
 
     @Override
     public VerificationReport verifyAll() {
-        return verifier.verify(null);
+        return verifier.verify(null, tree);
     }
 }

@@ -36,9 +36,14 @@ public final class LedgerDtos {
     public record EntryDto(String caseNumber, long seq, String hostEventId, String type, String occurredAt,
             Instant recordedAt, Actor actor, Payload payload, Correction correction, String prevHash, String hash) {
         static EntryDto of(LedgerEntry e) {
+            return of(e, e.event().payload());
+        }
+
+        /** The entry showing {@code payload} (its payload as a view shows it, e.g. masked) instead of the stored one. */
+        static EntryDto of(LedgerEntry e, Payload payload) {
             CaseEvent ev = e.event();
             return new EntryDto(ev.caseNumber().canonical(), e.seq(), ev.hostEventId(), ev.type(),
-                    EventParser.format(ev.occurredAt()), ev.recordedAt(), ev.actor(), ev.payload(), ev.correction(),
+                    EventParser.format(ev.occurredAt()), ev.recordedAt(), ev.actor(), payload, ev.correction(),
                     e.prevHash(), e.hash());
         }
     }
@@ -66,10 +71,20 @@ public final class LedgerDtos {
     public record TimelineEntryDto(@JsonUnwrapped EntryDto entry, String label, List<String> correctedBy) {
     }
 
-    /** {@code GET /api/v1/cases/{caseNumber}/timeline}. */
-    public record TimelineDto(String caseNumber, int count, List<TimelineEntryDto> entries) {
+    /**
+     * {@code GET /api/v1/cases/{caseNumber}/timeline}: payloads masked by the masking policy unless
+     * {@code revealed} ({@code ?reveal=true&reason=…}, audited). The hashes are always those of the stored, full
+     * values.
+     */
+    public record TimelineDto(String caseNumber, int count, boolean revealed, List<TimelineEntryDto> entries) {
         static TimelineDto of(CaseNumber cn, List<LedgerEntry> entries, java.util.function.Function<String,
                 EventType> types) {
+            return of(cn, entries, types, (type, payload) -> payload, true);
+        }
+
+        /** The timeline with each payload as {@code view} shows it for its type ({@code null}: no longer installed). */
+        static TimelineDto of(CaseNumber cn, List<LedgerEntry> entries, java.util.function.Function<String,
+                EventType> types, java.util.function.BiFunction<EventType, Payload, Payload> view, boolean revealed) {
             Map<String, List<String>> correctedBy = new LinkedHashMap<>();
             for (LedgerEntry e : entries) {
                 if (e.event().correction() != null) {
@@ -80,10 +95,11 @@ public final class LedgerDtos {
             List<TimelineEntryDto> views = new ArrayList<>(entries.size());
             for (LedgerEntry e : entries) {
                 EventType type = types.apply(e.event().type());
-                views.add(new TimelineEntryDto(EntryDto.of(e), type == null ? null : type.label(),
+                views.add(new TimelineEntryDto(EntryDto.of(e, view.apply(type, e.event().payload())),
+                        type == null ? null : type.label(),
                         correctedBy.getOrDefault(e.event().hostEventId(), List.of())));
             }
-            return new TimelineDto(cn.canonical(), views.size(), views);
+            return new TimelineDto(cn.canonical(), views.size(), revealed, views);
         }
     }
 

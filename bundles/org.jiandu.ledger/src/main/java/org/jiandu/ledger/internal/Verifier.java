@@ -30,7 +30,7 @@ import org.jiandu.api.ledger.VerificationReport;
  * </ul>
  */
 final class Verifier {
-    private static final String COLUMNS = "CASE_NUMBER, SEQ, HOST_EVENT_ID, EVENT_TYPE, OCCURRED_AT, RECORDED_AT, "
+    static final String COLUMNS = "CASE_NUMBER, SEQ, HOST_EVENT_ID, EVENT_TYPE, OCCURRED_AT, RECORDED_AT, "
             + "ACTOR_PERSON, ACTOR_ROLE, ACTOR_ORG, PAYLOAD, CORRECTS, APPROVER, REASON, PREV_HASH, HASH";
 
     private final DataSource dataSource;
@@ -41,8 +41,16 @@ final class Verifier {
         this.clock = clock;
     }
 
-    /** Verifies one case, or every case when {@code caseNumber} is null. */
+    /** Verifies one case, or every case when {@code caseNumber} is null, by the chains alone. */
     VerificationReport verify(String caseNumber) {
+        return verify(caseNumber, null);
+    }
+
+    /**
+     * Verifies one case, or every case when {@code caseNumber} is null: each case's chain, then, with
+     * {@code tree}, the entries against the latest signed checkpoint ({@link TreeService#verify}).
+     */
+    VerificationReport verify(String caseNumber, TreeService tree) {
         List<Tampering> problems = new ArrayList<>();
         long cases = 0;
         long entries = 0;
@@ -85,6 +93,11 @@ final class Verifier {
                     checkCase(orphan.caseNumber, List.of(), orphan, problems);
                     cases++;
                 }
+                if (tree != null) {
+                    Set<String> flagged = new HashSet<>();
+                    problems.forEach(p -> flagged.add(p.caseNumber()));
+                    tree.verify(c, caseNumber, flagged, problems);
+                }
             } finally {
                 c.rollback();
             }
@@ -102,14 +115,22 @@ final class Verifier {
     }
 
     private static EntryEntity nextRow(ResultSet r) throws SQLException {
-        if (!r.next()) {
-            return null;
-        }
-        EntryEntity e = new EntryEntity(r.getString(1), r.getString(3), r.getString(4), r.getString(5),
-                r.getString(7), r.getString(8), r.getString(9), r.getString(10), r.getString(11), r.getString(12),
-                r.getString(13));
-        e.setStored(r.getLong(2), r.getString(6), r.getString(14), r.getString(15));
+        return r.next() ? entryAt(r, 0) : null;
+    }
+
+    /** The entry in columns {@code offset + 1 …} of the current row, selected as {@link #COLUMNS} (with a prefix). */
+    static EntryEntity entryAt(ResultSet r, int o) throws SQLException {
+        EntryEntity e = new EntryEntity(r.getString(o + 1), r.getString(o + 3), r.getString(o + 4),
+                r.getString(o + 5), r.getString(o + 7), r.getString(o + 8), r.getString(o + 9), r.getString(o + 10),
+                r.getString(o + 11), r.getString(o + 12), r.getString(o + 13));
+        e.setStored(r.getLong(o + 2), r.getString(o + 6), r.getString(o + 14), r.getString(o + 15));
         return e;
+    }
+
+    /** {@link #COLUMNS} with the table alias {@code alias}. */
+    static String columns(String alias) {
+        return java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static void checkCase(String cn, List<EntryEntity> rows, Head head, List<Tampering> problems) {

@@ -11,7 +11,7 @@ import org.jiandu.api.ledger.Tampering;
 import org.jiandu.api.ledger.VerificationReport;
 
 /** {@code jiandu:verify [case]}: recompute the hash chain of one case, or of every case. */
-@Command(scope = "jiandu", name = "verify", description = "Verify the ledger's hash chains (one case or all)")
+@Command(scope = "jiandu", name = "verify", description = "Verify the ledger's hash chains and its latest signed checkpoint (one case or all)")
 @Service
 public class VerifyCommand implements Action {
     @Reference
@@ -28,7 +28,8 @@ public class VerifyCommand implements Action {
         System.out.printf("%d case(s), %d entries checked in %d ms: %s%n", r.casesChecked(), r.entriesChecked(), ms,
                 r.intact() ? "INTACT" : r.problems().size() + " PROBLEM(S)");
         for (Tampering t : r.problems()) {
-            System.out.printf("  %-9s %s #%d  %s%n", t.kind(), t.caseNumber(), t.seq(), t.detail());
+            System.out.printf("  %-11s %s #%d  %s%n", t.kind(), t.caseNumber() == null ? "(ledger)" : t.caseNumber(),
+                    t.seq(), t.detail());
         }
         return null;
     }

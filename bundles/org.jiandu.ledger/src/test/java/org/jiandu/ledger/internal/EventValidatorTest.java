@@ -116,4 +116,37 @@ class EventValidatorTest {
         assertEquals("{\"amount\":12500.00,\"note\":{\"a\":true,\"b\":1}}", v.payloadJson());
         assertEquals(Canonical.json(v.event().payload().asMap()), v.payloadJson());
     }
+
+    @Test
+    void respondentIdentifiersAreCheckedByTheirKindAndStoredNormalised() {
+        CaseEvent e = validator.validate(event(CoreEventTypes.CASE_FILED, Map.of("respondentIdentifiers", List.of(
+                Map.of("kind", "resident_id", "value", " 11010519491231002x "),
+                Map.of("kind", "CREDIT_CODE", "value", "91110000802100433B"),
+                Map.of("kind", "OTHER", "value", "军官证 第123号"))))).event();
+        assertEquals(List.of(Map.of("kind", "RESIDENT_ID", "value", "11010519491231002X"),
+                Map.of("kind", "CREDIT_CODE", "value", "91110000802100433B"),
+                Map.of("kind", "OTHER", "value", "军官证 第123号")), e.payload().raw("respondentIdentifiers"));
+    }
+
+    @Test
+    void aBadRespondentIdentifierIsRefusedNamingItsIndex() {
+        ValidationException e = assertThrows(ValidationException.class, () -> validator.validate(event(
+                CoreEventTypes.CASE_FILED, Map.of("respondentIdentifiers", List.of(
+                        Map.of("kind", "CREDIT_CODE", "value", "91110000802100433B"),
+                        Map.of("kind", "RESIDENT_ID", "value", "123"),
+                        Map.of("kind", "PASSPORT"),
+                        Map.of("kind", "DRIVING_LICENCE", "value", "1"),
+                        "11010519491231002X")))));
+        assertEquals(List.of("INVALID_PARTY_ID payload.respondentIdentifiers[1].value",
+                "MISSING_FIELD payload.respondentIdentifiers[2].value",
+                "UNKNOWN_IDENTIFIER_KIND payload.respondentIdentifiers[3].kind",
+                "INVALID_FIELD payload.respondentIdentifiers[4]"), problems(e));
+    }
+
+    @Test
+    void respondentIdsStayAcceptedUnchecked() {
+        CaseEvent e = validator.validate(event(CoreEventTypes.CASE_FILED, Map.of("respondentIds", List.of("123"))))
+                .event();
+        assertEquals(List.of("123"), e.payload().raw("respondentIds"));
+    }
 }

@@ -39,6 +39,12 @@ public class AuditEntry {
     private long durationMillis;
     @Column(name = "REMOTE", length = 64)
     private String remote;
+    /** JSON of what a record says beyond the request (a reveal: case, what was shown, why); null for plain requests. */
+    @Column(name = "DETAIL", length = DETAIL_MAX)
+    private String detail;
+
+    /** Characters of the {@code DETAIL} column (change set 2 of db/changelog.yaml). */
+    static final int DETAIL_MAX = 8000;
 
     public AuditEntry() {
     }
@@ -53,6 +59,10 @@ public class AuditEntry {
         this.status = r.status();
         this.durationMillis = r.durationMillis();
         this.remote = cut(r.remoteAddress(), 64);
+        this.detail = r.detail();
+        if (detail != null && detail.length() > DETAIL_MAX) {
+            throw new IllegalArgumentException("an audit detail holds at most " + DETAIL_MAX + " characters");
+        }
     }
 
     private static String cut(String s, int max) {
@@ -97,5 +107,9 @@ public class AuditEntry {
 
     public String getRemote() {
         return remote;
+    }
+
+    public String getDetail() {
+        return detail;
     }
 }

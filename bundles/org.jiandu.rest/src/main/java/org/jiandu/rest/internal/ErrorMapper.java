@@ -64,11 +64,27 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
             int status = w.getResponse().getStatus();
             return ErrorBody.of(status, codeFor(status), messageFor(status, w), null);
         }
+        if (clientWentAway(thrown)) {
+            // the client hung up before the answer was written (its timeout, a closed browser tab): nothing failed
+            // on this side, and there is no one left to answer
+            LOG.info("The client closed the connection before the answer was written: {}", thrown.toString());
+            return ErrorBody.of(499, "CLIENT_CLOSED_REQUEST", "The client closed the connection", null);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected error, incident {}", incident, thrown);
         return ErrorBody.of(500, "INTERNAL_ERROR",
                 "An unexpected error occurred; nothing was changed by this request unless it says otherwise. Incident "
                         + incident + " is in the server log.", null);
+    }
+
+    /** Whether the chain holds Jetty's end-of-stream on a connection the client closed (broken pipe, reset). */
+    static boolean clientWentAway(Throwable thrown) {
+        for (Throwable c = thrown; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -88,6 +88,8 @@ public class RestServer implements HealthIndicator {
     private final EndpointSwitch endpoints = new EndpointSwitch();
     private ServiceRegistration<Servlet> servletRegistration;
     private AuditLog audit;
+    /** Served as {@code GET /api/v1/config-changes}: built in like the audit, so boot registers no extra resource. */
+    private final ConfigChangeLog configChanges;
     private volatile boolean active;
     private final ConfigReport configReport;
     private final HealthRegistry health;
@@ -116,7 +118,9 @@ public class RestServer implements HealthIndicator {
 
     @Activate
     public RestServer(BundleContext context, Map<String, Object> properties, @Reference AuditLog audit,
-            @Reference HealthRegistry health, @Reference ServiceComponentRuntime scr) {
+            @Reference HealthRegistry health, @Reference ServiceComponentRuntime scr,
+            @Reference ConfigChangeLog configChanges) {
+        this.configChanges = configChanges;
         this.health = health;
         ConfigReader r = ConfigReader.of(PID, properties, Config.class);
         String alias = r.parsed("alias", RestServer::alias);
@@ -196,6 +200,7 @@ public class RestServer implements HealthIndicator {
             }
         }
         beans.add(new AuditResource(audit));
+        beans.add(new ConfigChangeResource(configChanges));
         beans.add(new HealthResource(health));
         beans.add(new LiveResource(health));
         beans.add(new OpenApiResource(this::currentResources));
@@ -288,6 +293,7 @@ public class RestServer implements HealthIndicator {
     private Collection<Object> currentResources() {
         List<Object> all = new ArrayList<>(resources);
         all.add(new AuditResource(audit));
+        all.add(new ConfigChangeResource(configChanges));
         all.add(new HealthResource(health));
         all.add(new LiveResource(health));
         return all;

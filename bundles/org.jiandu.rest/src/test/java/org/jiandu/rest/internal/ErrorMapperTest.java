@@ -51,6 +51,17 @@ class ErrorMapperTest {
     }
 
     @Test
+    void aClientThatHungUpIsNoIncident() {
+        // what CXF hands over when Jetty could not write the answer to a closed connection
+        RuntimeException fault = new RuntimeException("Could not send Message.",
+                new org.eclipse.jetty.io.EofException(new java.io.IOException("Broken pipe")));
+        ErrorBody body = ErrorMapper.toBody(fault);
+        assertEquals(List.of(499, "CLIENT_CLOSED_REQUEST"), List.of(body.status(), body.code()));
+        assertEquals(500, ErrorMapper.toBody(new RuntimeException(new java.io.IOException("Broken pipe"))).status(),
+                "another I/O error stays an incident");
+    }
+
+    @Test
     void validationErrorIsABadRequestNamingCodeAndField() {
         ErrorBody body = ErrorMapper.toBody(AMOUNT);
         assertEquals(List.of(400, "NEGATIVE_AMOUNT", "payload.amount", AMOUNT.getMessage()),

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class RestSchemaTest {
     private static final String UNIT = "jiandu-rest";
-    private static final String[] TABLES = {"JD_AUDIT", "JD_SEQUENCE"};
+    private static final String[] TABLES = {"JD_AUDIT", "JD_SEQUENCE", "JD_CONFIG"};
 
     @Test
     void anEmptyDerbyGetsExactlyTheTablesEclipseLinkGenerated() throws Exception {

@@ -42,6 +42,17 @@ public final class SchemaChecks {
      */
     public static void migrationEqualsEclipseLink(String unit, MigrationSet set, ClassLoader loader,
             DataSource migrated, DataSource generated, String... prefixes) throws SQLException {
+        migrationEqualsEclipseLink(unit, set, loader, migrated, generated, java.util.Set.of(), prefixes);
+    }
+
+    /**
+     * As {@link #migrationEqualsEclipseLink(String, MigrationSet, ClassLoader, DataSource, DataSource, String...)},
+     * for a bundle that also keeps tables it reads and writes with plain JDBC, which EclipseLink does not know: they
+     * must exist after the migration and are left out of the comparison.
+     */
+    public static void migrationEqualsEclipseLink(String unit, MigrationSet set, ClassLoader loader,
+            DataSource migrated, DataSource generated, java.util.Set<String> jdbcTables, String... prefixes)
+            throws SQLException {
         Outcome o = SchemaMigrator.migrate(migrated, loader, set);
         if (o.baselined() || o.migrationsRun() < 1) {
             throw new AssertionError("an empty database was not migrated from the start: " + o);
@@ -51,6 +62,11 @@ public final class SchemaChecks {
         Map<String, List<String>> actual = SchemaSnapshot.of(migrated, prefixes);
         actual.remove(set.historyTable());
         actual.remove(set.historyTable() + "LOCK");
+        for (String table : jdbcTables) {
+            if (actual.remove(table) == null) {
+                throw new AssertionError("the migrations did not create " + table + ", which the bundle's JDBC code uses");
+            }
+        }
         if (expected.isEmpty() || !expected.equals(actual)) {
             throw new AssertionError("migrated schema differs from EclipseLink's\n expected " + expected
                     + "\n actual   " + actual);

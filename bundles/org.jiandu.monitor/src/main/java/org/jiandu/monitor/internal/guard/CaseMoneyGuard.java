@@ -8,15 +8,16 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-import org.jiandu.api.Masking;
 import org.jiandu.api.Money;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.event.Sensitivity;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
 import org.jiandu.api.guard.OperationTypes;
 import org.jiandu.api.guard.Verdict;
 import org.jiandu.api.ledger.CaseLedger;
+import org.jiandu.api.mask.MaskingPolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,7 +37,8 @@ import org.osgi.service.component.annotations.Reference;
  * <li>{@value #HOLD} (暂缓发放): holding more than the disputed part of a partially disputed sum is warned (Art. 22).</li>
  * </ul>
  * Accounts are compared on their letters and digits only (spaces, hyphens and full-width digits do not matter) and
- * shown masked in reasons. Malformed details (an amount of {@code -5}) are refused with {@link ValidationException}
+ * shown in reasons and figures masked by the one masking policy ({@link MaskingPolicy}, as a bank account), as every
+ * view masks the same details of the recorded check. Malformed details (an amount of {@code -5}) are refused with {@link ValidationException}
  * naming the field (HTTP 400), as every guard does.
  */
 @Component(service = OperationGuard.class)
@@ -53,11 +55,14 @@ public class CaseMoneyGuard implements OperationGuard {
 
     private final CaseLedger ledger;
     private final GuardSettings settings;
+    private final MaskingPolicy masking;
 
     @Activate
-    public CaseMoneyGuard(@Reference CaseLedger ledger, @Reference GuardSettings settings) {
+    public CaseMoneyGuard(@Reference CaseLedger ledger, @Reference GuardSettings settings,
+            @Reference MaskingPolicy masking) {
         this.ledger = ledger;
         this.settings = settings;
+        this.masking = masking;
     }
 
     @Override
@@ -175,7 +180,7 @@ public class CaseMoneyGuard implements OperationGuard {
     }
 
     /** {@code details.toAccount}, or its event-vocabulary alias; both given and different is itself refused. */
-    private static Optional<String> destination(Details details, String alias, Findings f) {
+    private Optional<String> destination(Details details, String alias, Findings f) {
         Optional<String> to = details.text("toAccount").filter(a -> !Text.isBlank(a));
         Optional<String> other = details.text(alias).filter(a -> !Text.isBlank(a));
         if (to.isPresent() && other.isPresent() && !Text.squash(to.get()).equals(Text.squash(other.get()))) {
@@ -212,8 +217,9 @@ public class CaseMoneyGuard implements OperationGuard {
         return Optional.empty();
     }
 
-    static String mask(String account) {
-        return Masking.maskId(Text.squash(account));
+    private String mask(String account) {
+        // as given (not squashed), so that the figure reads as the same detail of the recorded check does
+        return masking.mask(Sensitivity.BANK_ACCOUNT, account.strip());
     }
 
     /** Money received, disputed and paid out on a case (Art. 22). */

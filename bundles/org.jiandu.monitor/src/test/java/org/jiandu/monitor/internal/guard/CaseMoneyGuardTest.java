@@ -19,10 +19,14 @@ import java.util.List;
 import org.jiandu.api.guard.Decision;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.Verdict;
+import org.jiandu.api.mask.MaskingPolicy;
+import org.jiandu.ledger.internal.mask.MaskingPolicyService;
 import org.junit.jupiter.api.Test;
 
 /** Case money, Arts. 19–22 of 法〔2021〕322号: accounts at filing, 扣划, 发放, the undisputed part first. */
 class CaseMoneyGuardTest {
+    /** The core's masking policy with its defaults: accounts keep their last 4 characters. */
+    private static final MaskingPolicy MASKING = new MaskingPolicyService();
     private static final String PAYEE = "6222 0200 0000 0001";
     private static final String CASE_ACCOUNT = "0200 0012 0902 4000 501";
     private static final String PRIVATE = "6217 0000 1111 2222 333";
@@ -38,16 +42,16 @@ class CaseMoneyGuardTest {
     }
 
     private static Verdict check(Cases.Timeline t, Operation op) {
-        return new CaseMoneyGuard(t.ledger(), Cases.defaults()).check(op);
+        return new CaseMoneyGuard(t.ledger(), Cases.defaults(), MASKING).check(op);
     }
 
     private static Verdict check(Cases.Timeline t, GuardSettings settings, Operation op) {
-        return new CaseMoneyGuard(t.ledger(), settings).check(op);
+        return new CaseMoneyGuard(t.ledger(), settings, MASKING).check(op);
     }
 
     @Test
     void otherOperationTypesAreAllowed() {
-        Verdict v = new CaseMoneyGuard(Cases.ledgerOf(null), Cases.defaults()).check(op("TERMINATE_ROUND"));
+        Verdict v = new CaseMoneyGuard(Cases.ledgerOf(null), Cases.defaults(), MASKING).check(op("TERMINATE_ROUND"));
         assertEquals(Decision.ALLOW, v.decision());
     }
 
@@ -69,7 +73,8 @@ class CaseMoneyGuardTest {
     void filingWithThePayeeAccountInTheOperationIsAllowed() {
         Verdict v = check(Cases.timeline(), op(FILE_CASE, "applicantPayeeAccount", PAYEE));
         assertEquals(Decision.ALLOW, v.decision());
-        assertEquals("6222********0001", v.details().get("applicantPayeeAccount"));
+        // masked as every view masks a bank account (the recorded check's details too): the last 4 kept
+        assertEquals("***************0001", v.details().get("applicantPayeeAccount"));
     }
 
     @Test
@@ -91,7 +96,8 @@ class CaseMoneyGuardTest {
         assertEquals(Decision.DENY, v.decision());
         assertEquals(List.of("DEDUCT_TO_OTHER_ACCOUNT"), codes(v));
         assertTrue(v.reason().contains("严禁将案款扣划至文书指定账户以外的其他账户"), v.reason());
-        assertTrue(v.reason().contains("6217***********2333"), v.reason());
+        assertTrue(v.reason().contains("******************2 333"), v.reason());
+        assertFalse(v.reason().contains("6217"), v.reason());
     }
 
     @Test
