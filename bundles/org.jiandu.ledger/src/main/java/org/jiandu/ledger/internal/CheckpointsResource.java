@@ -258,24 +258,24 @@ public class CheckpointsResource implements RestResource {
         }
         boolean shown = caller.covers(cn) && VALUES_SHOWN_TO.stream().anyMatch(caller::hasRole);
         EntryEntity row = ledger.storedEntry(cn.canonical(), seq);
-        Map<String, String> masked = shown ? maskedFields(row) : Map.of();
+        SortedMap<String, String> values = Leaves.values(row);
+        Map<String, String> masked = shown ? maskedFields(row.getType(), values) : Map.of();
         if (revealing && !masked.isEmpty()) {
             Reveals.record(audit, caller, cn, "/api/v1/cases/" + cn.canonical() + "/entries/" + seq + "/proof",
                     masked.keySet().stream().map(p -> "seq " + seq + ": " + p).toList(), reason);
         }
-        return proof(tree, row, leaf, size, checkpoint, shown, revealing ? Map.of() : masked, revealing);
+        return proof(tree, row, values, leaf, size, checkpoint, shown, revealing ? Map.of() : masked, revealing);
     }
 
     /**
-     * The fields of {@code row} that the masking policy masks, by leaf path, each with the value as views show it
-     * (payload fields its event type declares sensitive, a party identifier by its kind).
+     * The fields of an entry of {@code type} ({@code values}, by leaf path) that the masking policy masks, each with
+     * the value as views show it (payload fields its event type declares sensitive, a party identifier by its kind).
      */
-    private Map<String, String> maskedFields(EntryEntity row) {
-        Map<String, Sensitivity> sensitive = masking.sensitivePaths(types.get(row.getType()));
+    private Map<String, String> maskedFields(String type, SortedMap<String, String> values) {
+        Map<String, Sensitivity> sensitive = masking.sensitivePaths(types.get(type));
         if (sensitive.isEmpty()) {
             return Map.of();
         }
-        SortedMap<String, String> values = Leaves.values(row);
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> v : values.entrySet()) {
             if (!v.getKey().startsWith("payload.")) {
@@ -306,10 +306,12 @@ public class CheckpointsResource implements RestResource {
         return out;
     }
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The text of a canonical JSON value (a string's content, a number's digits). */
     private static String textOf(String json) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).asText();
+            return JSON.readTree(json).asText();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return json;
         }
@@ -319,12 +321,11 @@ public class CheckpointsResource implements RestResource {
      * The proof of one stored entry: its fields shown with their salts when {@code shown}, except those in
      * {@code masked} (path → the value as views show it), which are committed only; all committed when not shown.
      */
-    static ProofDto proof(TreeService tree, EntryEntity row, TreeService.LeafRow leaf, long size,
-            TreeService.CheckpointRow checkpoint, boolean shown, Map<String, String> masked, boolean revealed)
-            throws SQLException {
+    static ProofDto proof(TreeService tree, EntryEntity row, SortedMap<String, String> values,
+            TreeService.LeafRow leaf, long size, TreeService.CheckpointRow checkpoint, boolean shown,
+            Map<String, String> masked, boolean revealed) throws SQLException {
         byte[] salt = HEX.parseHex(leaf.salt());
         List<FieldDto> fields = new ArrayList<>();
-        SortedMap<String, String> values = Leaves.values(row);
         for (Map.Entry<String, String> v : values.entrySet()) {
             String fieldSalt = Leaf.fieldSalt(salt, v.getKey());
             String commitment = Leaf.commitment(fieldSalt, v.getKey(), v.getValue());

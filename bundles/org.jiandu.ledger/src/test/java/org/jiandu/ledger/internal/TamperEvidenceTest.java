@@ -259,7 +259,8 @@ class TamperEvidenceTest {
         Path keyFile = etc.resolve("signing.vkey");
         ObjectMapper json = new ObjectMapper();
         for (boolean revealed : new boolean[] {true, false}) {
-            CheckpointsResource.ProofDto dto = CheckpointsResource.proof(tree, ledger.storedEntry(caseNo(1), 2),
+            EntryEntity row = ledger.storedEntry(caseNo(1), 2);
+            CheckpointsResource.ProofDto dto = CheckpointsResource.proof(tree, row, Leaves.values(row),
                     tree.leaf(caseNo(1), 2), cp.size(), cp, revealed, Map.of(), false);
             Path file = etc.resolve("proof-" + revealed + ".json");
             json.writeValue(file.toFile(), dto);
