@@ -64,7 +64,8 @@ public interface CaseLedger {
      * {@code since}, across all cases, for consumers that must not miss an entry although EventAdmin delivery is not
      * durable (a listener that was stopped, or a node that died between the ledger's commit and the delivery).
      * Such a consumer keeps a cursor, reads from a little before it (commits lag behind {@code recordedAt}), and
-     * must treat an entry it has already seen as harmless.
+     * must treat an entry it has already seen as harmless. A {@link LedgerConsumer} needs none of this: the ledger's
+     * follower delivers to it from the global index, where a late commit cannot be missed.
      *
      * <p>Entries come in one stable total order (recording time, then case number, then position); to read the next
      * page pass the last entry of this one as {@code after}. {@code since} is honoured to the second: entries of the

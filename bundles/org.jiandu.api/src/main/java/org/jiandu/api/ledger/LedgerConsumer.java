@@ -18,10 +18,12 @@ import java.util.List;
  * publication lost or overtaken) is filled from {@link CaseLedger#timeline} before the later entry is delivered.
  * Entries of different cases may interleave in any order.</li>
  * <li><i>At least once:</i> an entry may be delivered again (after a restart, a lease moving to another node, or a
- * rereading of the commit-lag window); a consumer must treat an entry it has already applied as harmless. Within
- * one run of the follower an entry that was accepted is not delivered again.</li>
- * <li><i>Durable cursor:</i> the follower remembers, per consumer {@link #id()}, the recording time up to which
- * everything was accepted; see {@link Scope} for where it is kept.</li>
+ * refused batch); a consumer must treat an entry it has already applied as harmless. Within one run of the follower
+ * an entry that was accepted is not delivered again, unless a batch of its case was refused after it.</li>
+ * <li><i>Durable cursor:</i> the follower remembers, per consumer {@link #id()}, a position in the ledger's global
+ * index (the gapless, commit-ordered index its signed Merkle tree is built on) below which everything was accepted;
+ * see {@link Scope} for where it is kept. An entry whose transaction commits late is indexed late, above the cursor,
+ * and so is never missed.</li>
  * </ul>
  *
  * <p><b>Failure.</b> If {@link #accept} throws, none of the batch counts as accepted: the follower logs the error,
@@ -70,10 +72,11 @@ public interface LedgerConsumer {
 
     /**
      * Where a cursor that does not exist yet starts: for {@link Scope#SHARED} the first time the consumer is ever
-     * registered (later starts resume from the stored cursor); for {@link Scope#PER_NODE} at every start. The default,
-     * {@link Instant#EPOCH}, delivers the whole ledger: right for a consumer that must see every case (a bundle
-     * installed after the cases it supervises were recorded). A model built lazily from {@link CaseLedger#timeline}
-     * may start at {@code now}.
+     * registered (later starts resume from the stored cursor); for {@link Scope#PER_NODE} at every start. The cursor
+     * starts at the first entry in global-index order recorded at or after this instant (to the second); entries
+     * recorded earlier but indexed later come too. The default, {@link Instant#EPOCH}, delivers the whole ledger:
+     * right for a consumer that must see every case (a bundle installed after the cases it supervises were
+     * recorded). A model built lazily from {@link CaseLedger#timeline} may start at {@code now}.
      *
      * @param now the ledger's clock at the moment the consumer is started
      */

@@ -71,6 +71,7 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
     private final EventAdmin eventAdmin;
     private final Clock clock;
     private final Verifier verifier;
+    private final DataSource dataSource;
     private final EventValidator validator;
     private final ObjectMapper json = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -86,6 +87,7 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
         this.eventAdmin = eventAdmin;
         this.clock = clock;
         this.verifier = new Verifier(dataSource, clock);
+        this.dataSource = dataSource;
         // create the tables at activation, not on the first request (EclipseLink creates them lazily otherwise)
         emf.createEntityManager().close();
     }
@@ -327,11 +329,6 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
 
     @Override
     public List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
-        return entriesSince(since, after == null ? null : Position.of(after), limit);
-    }
-
-    @Override
-    public List<LedgerEntry> entriesSince(Instant since, Position after, int limit) {
         EntityManager em = emf.createEntityManager();
         try {
             return pageSince(em, "e", EntryEntity.class, since, after, limit).stream().map(this::toEntry).toList();
@@ -340,15 +337,77 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
         }
     }
 
-    /** {@inheritDoc} Read from the index {@code JD_LEDGER_RECORDED} alone. */
+    // ------------------------------------------------------------------ LedgerReader: the global index (JDBC)
+
+    /** {@inheritDoc} Read from {@code JD_LEDGER_LEAF} alone (its key and two short columns). */
     @Override
-    public List<Position> positionsSince(Instant since, Position after, int limit) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            return pageSince(em, "e.recordedAt, e.caseNumber, e.seq", Object[].class, since, after, limit).stream()
-                    .map(r -> new Position((String) r[0], (String) r[1], ((Number) r[2]).longValue())).toList();
-        } finally {
-            em.close();
+    public List<Position> positionsFrom(long from, int limit) {
+        return query("SELECT GLOBAL_INDEX, CASE_NUMBER, SEQ FROM JD_LEDGER_LEAF WHERE GLOBAL_INDEX >= ? "
+                + "ORDER BY GLOBAL_INDEX", limit, r -> new Position(r.getLong(1), r.getString(2), r.getLong(3)),
+                from);
+    }
+
+    @Override
+    public List<Indexed> entriesFrom(long from, int limit) {
+        return query("SELECT l.GLOBAL_INDEX, " + Verifier.columns("e") + " FROM JD_LEDGER_LEAF l JOIN "
+                + "JD_LEDGER_ENTRY e ON e.CASE_NUMBER = l.CASE_NUMBER AND e.SEQ = l.SEQ WHERE l.GLOBAL_INDEX >= ? "
+                + "ORDER BY l.GLOBAL_INDEX", limit, r -> new Indexed(r.getLong(1), toEntry(Verifier.entryAt(r, 1))),
+                from);
+    }
+
+    @Override
+    public long lastSeqBelow(String caseNumber, long index) {
+        List<Long> max = query("SELECT MAX(SEQ) FROM JD_LEDGER_LEAF WHERE CASE_NUMBER = ? AND GLOBAL_INDEX < ?", 1,
+                r -> r.getLong(1), caseNumber, index);
+        return max.isEmpty() ? 0 : max.get(0);
+    }
+
+    @Override
+    public long indexAt(Instant at) {
+        String from = SECOND_PREFIX.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        List<Long> first = query("SELECT MIN(l.GLOBAL_INDEX) FROM JD_LEDGER_LEAF l JOIN JD_LEDGER_ENTRY e ON "
+                + "e.CASE_NUMBER = l.CASE_NUMBER AND e.SEQ = l.SEQ WHERE e.RECORDED_AT >= ?", 1, r -> {
+                    long v = r.getLong(1);
+                    return r.wasNull() ? null : v;
+                }, from);
+        if (!first.isEmpty() && first.get(0) != null) {
+            return first.get(0);
+        }
+        return query("SELECT TREE_SIZE FROM JD_LEDGER_TREE WHERE ID = 1", 1, r -> r.getLong(1)).get(0);
+    }
+
+    @Override
+    public boolean waitingBefore(Instant at) {
+        String before = SECOND_PREFIX.format(at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        return !query("SELECT CASE_NUMBER FROM JD_LEDGER_QUEUE WHERE RECORDED_AT < ?", 1, r -> r.getString(1),
+                before).isEmpty();
+    }
+
+    private interface Row<T> {
+        T read(java.sql.ResultSet r) throws java.sql.SQLException;
+    }
+
+    /** A read-only query of at most {@code limit} rows; a database failure is thrown unchecked. */
+    private <T> List<T> query(String sql, int limit, Row<T> row, Object... args) {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof Long l) {
+                    ps.setLong(i + 1, l);
+                } else {
+                    ps.setString(i + 1, (String) args[i]);
+                }
+            }
+            ps.setMaxRows(limit);
+            List<T> out = new ArrayList<>();
+            try (java.sql.ResultSet r = ps.executeQuery()) {
+                while (r.next()) {
+                    out.add(row.read(r));
+                }
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new PersistenceException("Reading the global index failed: " + e.getMessage(), e);
         }
     }
 
@@ -359,7 +418,7 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
      * that second sorts before.
      */
     private static <T> List<T> pageSince(EntityManager em, String select, Class<T> type, Instant since,
-            Position after, int limit) {
+            LedgerEntry after, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new IllegalArgumentException("limit must be 1.." + MAX_PAGE + ", not " + limit);
         }
@@ -369,16 +428,18 @@ public class JpaCaseLedger implements CaseLedger, LedgerReader {
             q = em.createQuery("SELECT " + select + " FROM EntryEntity e WHERE e.recordedAt >= :from "
                     + "ORDER BY e.recordedAt, e.caseNumber, e.seq", type);
         } else {
+            String r = after.event().recordedAt().toString();
+            String cn = after.event().caseNumber().canonical();
             // one lower bound, the later of the two, is the index scan's start key: with "recordedAt >= :from" alone
             // the database scanned the index from :from on every page and filtered with the OR, and paging through
             // a window became quadratic (a follower's pass over three minutes of entries took a quarter of a core)
-            if (after.recordedAt().compareTo(from) > 0) {
-                from = after.recordedAt();
+            if (r.compareTo(from) > 0) {
+                from = r;
             }
             q = em.createQuery("SELECT " + select + " FROM EntryEntity e WHERE e.recordedAt >= :from "
                     + "AND (e.recordedAt > :r OR (e.recordedAt = :r AND (e.caseNumber > :cn OR (e.caseNumber = :cn "
                     + "AND e.seq > :seq)))) ORDER BY e.recordedAt, e.caseNumber, e.seq", type)
-                    .setParameter("r", after.recordedAt()).setParameter("cn", after.caseNumber())
+                    .setParameter("r", r).setParameter("cn", cn)
                     .setParameter("seq", after.seq());
         }
         return q.setParameter("from", from).setMaxResults(limit).getResultList();

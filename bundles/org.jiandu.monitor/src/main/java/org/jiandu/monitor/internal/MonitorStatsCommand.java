@@ -42,9 +42,10 @@ public class MonitorStatsCommand implements Action {
         if (f == null) {
             System.out.println("ledger follower: the monitor is not registered with it");
         } else {
-            System.out.printf("ledger follower: node %s %s (lease holder %s); cursor %s; lag %d s; queued %d;"
-                    + " delivered %d; refused batches %d%n", f.node(), f.active() ? "delivers" : "stands by",
-                    f.leaseHolder(), f.cursor(), f.lagMillis() / 1000, f.queued(), f.delivered(), f.failures());
+            System.out.printf("ledger follower: node %s %s (lease holder %s); cursor at global index %d (recorded %s);"
+                    + " lag %d s; queued %d; delivered %d; refused batches %d%n", f.node(),
+                    f.active() ? "delivers" : "stands by", f.leaseHolder(), f.position(), f.cursor(),
+                    f.lagMillis() / 1000, f.queued(), f.delivered(), f.failures());
         }
         MonitorStats s = monitor.stats();
         for (Map.Entry<String, Object> e : s.snapshot().entrySet()) {

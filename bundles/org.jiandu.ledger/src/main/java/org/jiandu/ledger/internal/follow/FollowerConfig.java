@@ -17,15 +17,11 @@ public @interface FollowerConfig {
     /** What {@code node.id} may be: letters, digits, {@code . _ - @}, at most 100 (empty: the default). */
     String NODE_ID = "[A-Za-z0-9._@-]{0,100}";
 
-    @AttributeDefinition(description = "Seconds between catch-up passes, which reread the ledger from each cursor less the commit lag",
+    @AttributeDefinition(description = "Seconds between catch-up passes: each reads the global index from the cursor to its end, stores the cursor and calls the consumer's caughtUp()",
             min = "1", max = "86400")
     int catchUp_intervalSeconds() default 60;
 
-    @AttributeDefinition(description = "Seconds a ledger commit may lag behind its recording time: each catch-up pass rereads this much before the cursor",
-            min = "0", max = "86400")
-    int catchUp_commitLagSeconds() default 120;
-
-    @AttributeDefinition(description = "Seconds between reads of entries newer than the last one seen (entries appended on other nodes); 0 = only EventAdmin and the catch-up passes",
+    @AttributeDefinition(description = "Seconds between reads of the global index from the cursor (entries appended on other nodes, publications lost); 0 = only EventAdmin and the catch-up passes",
             min = "0", max = "3600")
     int poll_seconds() default 5;
 

@@ -6,8 +6,9 @@ import javax.persistence.Id;
 import javax.persistence.Table;
 
 /**
- * The durable cursor and lease of one shared ledger consumer: up to which recording time every entry was accepted,
- * and which node delivers to it until when.
+ * The durable cursor and lease of one shared ledger consumer: the global index of the first entry it has not
+ * accepted yet (every entry below it was), the recording time of the last entry accepted (for display; a cursor
+ * stored before the global index existed has only that), and which node delivers to it until when.
  */
 @Entity
 @Table(name = "JD_FOLLOWER_CURSOR")
@@ -17,6 +18,9 @@ public class FollowerCursorEntity {
     private String consumerId;
     @Column(name = "POSITION_MILLIS", nullable = false)
     private long position;
+    /** Null only in a row stored before change set 5: then {@link #position} is a recording-time cursor. */
+    @Column(name = "NEXT_INDEX")
+    private Long nextIndex;
     @Column(name = "LEASE_OWNER", length = 200)
     private String leaseOwner;
     @Column(name = "LEASE_UNTIL", nullable = false)
@@ -27,8 +31,10 @@ public class FollowerCursorEntity {
     public FollowerCursorEntity() {
     }
 
-    FollowerCursorEntity(String consumerId, long position, String leaseOwner, long leaseUntil, long updatedAt) {
+    FollowerCursorEntity(String consumerId, long nextIndex, long position, String leaseOwner, long leaseUntil,
+            long updatedAt) {
         this.consumerId = consumerId;
+        this.nextIndex = nextIndex;
         this.position = position;
         this.leaseOwner = leaseOwner;
         this.leaseUntil = leaseUntil;
@@ -41,6 +47,10 @@ public class FollowerCursorEntity {
 
     public long getPosition() {
         return position;
+    }
+
+    public Long getNextIndex() {
+        return nextIndex;
     }
 
     public String getLeaseOwner() {
@@ -57,8 +67,11 @@ public class FollowerCursorEntity {
         this.updatedAt = now;
     }
 
-    void moveTo(long newPosition, long now) {
-        this.position = Math.max(position, newPosition);
+    void moveTo(long newIndex, long newPosition, long now) {
+        if (nextIndex == null || newIndex > nextIndex) {
+            nextIndex = newIndex;
+            position = Math.max(position, newPosition);
+        }
         this.updatedAt = now;
     }
 }

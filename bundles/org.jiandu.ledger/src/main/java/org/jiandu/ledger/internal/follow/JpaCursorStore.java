@@ -16,34 +16,34 @@ final class JpaCursorStore implements CursorStore {
     }
 
     @Override
-    public Lease acquire(String consumerId, String node, long now, long leaseMillis, long initialPosition) {
+    public Lease acquire(String consumerId, String node, long now, long leaseMillis, long initialIndex) {
         try {
             return inTransaction(em -> {
                 FollowerCursorEntity c = em.find(FollowerCursorEntity.class, consumerId, LockModeType.PESSIMISTIC_WRITE);
                 if (c == null) {
-                    em.persist(new FollowerCursorEntity(consumerId, initialPosition, node, now + leaseMillis, now));
-                    return new Lease(true, node, initialPosition);
+                    em.persist(new FollowerCursorEntity(consumerId, initialIndex, 0, node, now + leaseMillis, now));
+                    return new Lease(true, node, initialIndex, 0);
                 }
                 if (node.equals(c.getLeaseOwner()) || c.getLeaseUntil() < now || c.getLeaseOwner() == null) {
                     c.lease(node, now + leaseMillis, now);
-                    return new Lease(true, node, c.getPosition());
+                    return new Lease(true, node, c.getNextIndex(), c.getPosition());
                 }
-                return new Lease(false, c.getLeaseOwner(), c.getPosition());
+                return new Lease(false, c.getLeaseOwner(), c.getNextIndex(), c.getPosition());
             });
         } catch (PersistenceException e) {
             // another node created the row at the same moment: it holds the lease; we look again next time
-            return new Lease(false, null, initialPosition);
+            return new Lease(false, null, initialIndex, 0);
         }
     }
 
     @Override
-    public boolean move(String consumerId, String node, long position, long now, long leaseMillis) {
+    public boolean move(String consumerId, String node, long nextIndex, long position, long now, long leaseMillis) {
         return inTransaction(em -> {
             FollowerCursorEntity c = em.find(FollowerCursorEntity.class, consumerId, LockModeType.PESSIMISTIC_WRITE);
             if (c == null || !node.equals(c.getLeaseOwner())) {
                 return false;
             }
-            c.moveTo(position, now);
+            c.moveTo(nextIndex, position, now);
             c.lease(node, now + leaseMillis, now);
             return true;
         });

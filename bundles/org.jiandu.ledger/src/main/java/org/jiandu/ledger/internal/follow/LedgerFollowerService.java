@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The one ledger follower: delivers every ledger entry to every registered {@link LedgerConsumer} (whiteboard), each
  * on its own {@link Track}, with the guarantees stated on {@link LedgerConsumer}. EventAdmin ({@code jiandu/case/*})
- * only wakes the tracks early; the ledger itself ({@link CaseLedger#recordedSince}) is what they follow. Reports each
+ * only hands new local entries over early; the ledger's global index ({@link LedgerReader}) is what they follow. Reports each
  * consumer's lag as a {@link HealthIndicator} ({@code jiandu.follower.<id>}). Immediate: it must follow the ledger
  * whether or not anyone asks for its services.
  */
@@ -57,7 +57,7 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
     private static final Logger LOG = LoggerFactory.getLogger(LedgerFollowerService.class);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
-    private final CaseLedger ledger;
+    private final LedgerReader reader;
     private final CursorStore store;
     private final Clock clock;
     private final Map<LedgerConsumer, Track> tracks = new LinkedHashMap<>();
@@ -76,20 +76,21 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
     }
 
     @Activate
-    public LedgerFollowerService(@Reference CaseLedger ledger,
+    public LedgerFollowerService(
+            @Reference(target = "(component.name=org.jiandu.ledger.internal.JpaCaseLedger)") CaseLedger ledger,
             @Reference(target = "(osgi.unit.name=jiandu-ledger)") EntityManagerFactory emf,
             @Reference(target = "(jiandu.clock=true)") Clock clock, Map<String, Object> properties) {
-        this(ledger, new JpaCursorStore(emf), clock, properties, true);
+        this((LedgerReader) ledger, new JpaCursorStore(emf), clock, properties, true);
     }
 
     /**
      * @param properties the raw configuration properties ({@code node.id}, …)
      * @param ticking    whether tracks read the ledger by themselves (tests drive them through catchUpNow instead)
      */
-    LedgerFollowerService(CaseLedger ledger, CursorStore store, Clock clock, Map<String, ?> properties,
+    LedgerFollowerService(LedgerReader reader, CursorStore store, Clock clock, Map<String, ?> properties,
             boolean ticking) {
         this.ticking = ticking;
-        this.ledger = ledger;
+        this.reader = reader;
         this.store = store;
         this.clock = clock;
         Read read = read(properties);
@@ -236,7 +237,7 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
         if (t != null) {
             // the consumer is going away: wait for a delivery in progress, so it is never called after this returns
             t.stop();
-            LOG.info("Ledger follower: consumer {} stopped at {}", t.id(), t.status().cursor());
+            LOG.info("Ledger follower: consumer {} stopped at global index {}", t.id(), t.status().position());
         }
     }
 
@@ -262,7 +263,7 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
                 return;
             }
         }
-        Track t = new Track(consumer, id, scope, ledger, store, clock, node, settings);
+        Track t = new Track(consumer, id, scope, reader, store, clock, node, settings);
         tracks.put(consumer, t);
         snapshot = tracks.values().toArray(new Track[0]);
         if (ticking) {
@@ -356,6 +357,7 @@ public final class LedgerFollowerService implements LedgerFollower, HealthIndica
             d.put("leaseHolder", s.leaseHolder());
         }
         d.put("lagSeconds", s.lagMillis() / 1000);
+        d.put("position", s.position());
         d.put("cursor", s.cursor().toString());
         d.put("queued", s.queued());
         d.put("delivered", s.delivered());

@@ -1,74 +1,55 @@
 package org.jiandu.ledger.internal.follow;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 
-import org.jiandu.api.CaseNumber;
-import org.jiandu.api.event.CaseEvent;
-import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.LedgerEntry;
 
 /**
- * What the follower reads of the ledger, in {@link CaseLedger#recordedSince}'s order: first only the positions of a
- * page (the ledger's recording-time index alone holds them), then the whole entries it has not delivered yet.
+ * What the follower reads of the ledger, in the order of the global index: the gapless index the sequencer gives
+ * every committed entry, in commit order, shortly after its commit (the Merkle tree's leaf index). An entry that is
+ * not indexed yet is found by a later read, with a higher index than every entry read before it, so a cursor on the
+ * index never misses a commit that lands late (the reason a cursor on recording time had to reread a commit-lag
+ * window).
  *
- * <p>Why positions first: every track reads each entry again after EventAdmin handed it over — once in its head poll
- * and two or three times in the commit-lag window of its catch-up passes — and reading whole entries there (rows,
- * payload JSON, objects) took most of the CPU of the batch benchmark for entries that were all delivered already.
+ * <p>Positions first, then whole entries: every track reads each entry again after EventAdmin handed it over, and
+ * reading whole entries there (rows, payload JSON, objects) took most of the CPU of the batch benchmark for entries
+ * that were all delivered already.
  */
 public interface LedgerReader {
-    /** A position in the ledger's total order: the stored recording time, the case, the position in the case. */
-    public record Position(String recordedAt, String caseNumber, long seq) {
-        static final Comparator<Position> ORDER = Comparator.comparing(Position::recordedAt)
-                .thenComparing(Position::caseNumber).thenComparingLong(Position::seq);
-
-        public static Position of(LedgerEntry e) {
-            return new Position(e.event().recordedAt().toString(), e.event().caseNumber().canonical(), e.seq());
-        }
-
-        /** An entry standing for the position, for {@link CaseLedger#recordedSince}, which pages after an entry. */
-        LedgerEntry asEntry() {
-            Instant at = Instant.parse(recordedAt);
-            return new LedgerEntry(seq, new CaseEvent("position", CaseNumber.parse(caseNumber), "POSITION",
-                    at.atOffset(java.time.ZoneOffset.UTC), at, null, null, null), LedgerEntry.GENESIS,
-                    LedgerEntry.GENESIS);
-        }
+    /**
+     * An entry's place in the global index.
+     *
+     * @param index      its global index (0-based)
+     * @param caseNumber the canonical case number
+     * @param seq        its position in the case
+     */
+    record Position(long index, String caseNumber, long seq) {
     }
 
-    /** The positions after {@code after} (or from {@code since}'s second), at most {@code limit}, in order. */
-    List<Position> positionsSince(Instant since, Position after, int limit);
+    /** A whole entry with its global index. */
+    record Indexed(long index, LedgerEntry entry) {
+    }
 
-    /** The entries after {@code after} (or from {@code since}'s second), at most {@code limit}, in order. */
-    List<LedgerEntry> entriesSince(Instant since, Position after, int limit);
+    /** The positions with a global index of {@code from} or more, at most {@code limit}, ascending. */
+    List<Position> positionsFrom(long from, int limit);
+
+    /** The entries with a global index of {@code from} or more, at most {@code limit}, ascending. */
+    List<Indexed> entriesFrom(long from, int limit);
 
     /** The case's entries at positions {@code from..to}, ascending. */
     List<LedgerEntry> entries(String caseNumber, long from, long to);
 
+    /** The highest position in the case among its entries with a global index below {@code index}; 0 when none. */
+    long lastSeqBelow(String caseNumber, long index);
+
     /**
-     * A reader over any {@link CaseLedger}: positions are read as whole entries (nothing saved, still correct). The
-     * ledger bundle's own ledger reads positions from its index.
+     * Where a cursor starting at a recording time starts: the lowest global index of an entry recorded at or after
+     * {@code at} (to the second), or the number of indexed entries when there is none. Entries recorded earlier but
+     * not indexed yet get higher indexes and so come too (at least once).
      */
-    static LedgerReader over(CaseLedger ledger) {
-        if (ledger instanceof LedgerReader r) {
-            return r;
-        }
-        return new LedgerReader() {
-            @Override
-            public List<Position> positionsSince(Instant since, Position after, int limit) {
-                return entriesSince(since, after, limit).stream().map(Position::of).toList();
-            }
+    long indexAt(Instant at);
 
-            @Override
-            public List<LedgerEntry> entriesSince(Instant since, Position after, int limit) {
-                return ledger.recordedSince(since, after == null ? null : after.asEntry(), limit);
-            }
-
-            @Override
-            public List<LedgerEntry> entries(String caseNumber, long from, long to) {
-                return ledger.timeline(CaseNumber.parse(caseNumber)).stream()
-                        .filter(e -> e.seq() >= from && e.seq() <= to).toList();
-            }
-        };
-    }
+    /** Whether an entry recorded before {@code at} (to the second) still waits for its global index. */
+    boolean waitingBefore(Instant at);
 }

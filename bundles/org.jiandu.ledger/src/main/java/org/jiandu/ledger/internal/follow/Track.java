@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -24,11 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jiandu.api.config.ConfigReader;
-import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.FollowerStatus;
 import org.jiandu.api.ledger.LedgerConsumer;
 import org.jiandu.api.ledger.LedgerConsumer.Scope;
 import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.ledger.internal.follow.LedgerReader.Indexed;
 import org.jiandu.ledger.internal.follow.LedgerReader.Position;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,78 +41,89 @@ import org.slf4j.LoggerFactory;
  * shared consumer) its lease. Everything below runs on the track's thread except {@link #offer}, {@link #status},
  * {@link #catchUpNow} and {@link #stop}.
  *
- * <p><b>Reads.</b> Three ways an entry reaches the consumer: (1) EventAdmin hands it over ({@link #offer}, the fast
- * path: local appends, at once); (2) a head read every {@code poll.seconds} of the entries after the last one read
- * (appends on other nodes); (3) a catch-up pass every {@code catchUp.intervalSeconds} from the cursor less
- * {@code catchUp.commitLagSeconds} to the end. Only (3) moves the cursor: a commit that lands after a later entry
- * was read (a long transaction) is older than the head but younger than the cursor less the lag, so the next pass
- * finds it. Reads (2) and (3) go by position first ({@link LedgerReader}): entries already delivered are not read
- * again in whole.
+ * <p><b>The cursor</b> is a global index ({@link LedgerReader}): every entry with a lower index was accepted. The
+ * index is gapless and in commit order, so reading from the cursor to the end is a complete catch-up; an entry whose
+ * commit lands late gets its index late, above the cursor, and is read then. Nothing is reread to be safe.
  *
- * <p><b>Order and duplicates.</b> For each case seen in this run the track knows which positions it delivered (a
- * contiguous run {@code lo..hi} and, rarely, earlier positions delivered late). An entry already delivered is
- * dropped; an entry beyond {@code hi + 1} first brings the missing ones from the case's timeline; an entry of a
- * case not seen yet is delivered as it comes when read from the ledger (whose order is per case ascending), and,
- * from EventAdmin, together with its earlier entries recorded since the cursor less the lag (read from the
- * timeline), since publications of one case may overtake each other.
+ * <p><b>Reads.</b> Two ways an entry reaches the consumer: (1) EventAdmin hands it over ({@link #offer}, the fast
+ * path: local appends, at once, before the sequencer has indexed them); (2) a read of the index from the cursor to
+ * its end every {@code poll.seconds} (appends on other nodes, and what EventAdmin lost) and at every catch-up pass
+ * ({@code catchUp.intervalSeconds}, which also persists the cursor and calls {@link LedgerConsumer#caughtUp}). Only
+ * (2) moves the cursor. Reads go by position first: entries already delivered are not read again in whole.
+ *
+ * <p><b>Order and duplicates.</b> For each case seen in this run the track knows up to which position
+ * ({@code hi}) everything was delivered or accepted before: when a case is first seen, that is its highest position
+ * among the entries below the cursor (when an entry was accepted, so were the case's earlier ones). An entry at or
+ * below {@code hi} is dropped; an entry beyond {@code hi + 1} first brings the missing ones from the case. A case's
+ * mark is forgotten once every entry delivered of it was seen below the cursor and it was not touched for a pass
+ * interval, so memory follows the active cases, not the ledger.
  */
 final class Track {
     private static final Logger LOG = LoggerFactory.getLogger(Track.class);
     static final int PAGE = 1000;
     private static final long MAX_BACKOFF_MS = 5 * 60_000L;
+    /**
+     * A cursor stored before change set 5 is a recording time that was reread less the commit lag (at most 24 h
+     * could be configured; 120 s was the default): it becomes the index of the first entry recorded this long before
+     * it. At least once: an entry in that margin may come again, never one is skipped.
+     */
+    static final Duration FORMER_CURSOR_MARGIN = Duration.ofMinutes(10);
 
     /** What the track reads its settings from; a snapshot per pass. */
-    record Settings(long intervalMs, long lagMs, long pollMs, long leaseMs, long degradedMs, int queueCapacity) {
+    record Settings(long intervalMs, long pollMs, long leaseMs, long degradedMs, int queueCapacity) {
         /** Reads the settings with {@code r}: a value outside the bounds of {@link FollowerConfig} is refused. */
         static Settings read(ConfigReader r) {
             return new Settings(r.integer("catchUp.intervalSeconds", 1, 86_400, "") * 1000L,
-                    r.integer("catchUp.commitLagSeconds", 0, 86_400, "") * 1000L,
                     r.integer("poll.seconds", 0, 3600, "") * 1000L, r.integer("lease.seconds", 3, 3600, "") * 1000L,
                     r.integer("lag.degradedSeconds", 1, 604_800, "") * 1000L,
                     r.integer("queue.capacity", 1000, 10_000_000, ""));
         }
     }
 
-    /** What was delivered of one case in this run. */
+    /** What was delivered of one case in this run: every position up to {@code hi}. */
     private static final class Mark {
-        long lo;
         long hi;
-        Set<Long> early;
+        /** Positions delivered that no read of the index has shown yet (EventAdmin, gap fills); usually empty. */
+        Set<Long> unindexed;
+        /** The highest global index seen of the case in this run, -1 when none. */
+        long lastIndex = -1;
         long touched;
 
-        Mark(long seq, long at) {
-            lo = seq;
-            hi = seq;
-            touched = at;
+        Mark(long hi, long now) {
+            this.hi = hi;
+            this.touched = now;
         }
 
-        boolean has(long seq) {
-            return (seq >= lo && seq <= hi) || (early != null && early.contains(seq));
-        }
-
-        void add(long seq, long at) {
-            touched = Math.max(touched, at);
-            if (seq == hi + 1) {
-                hi = seq;
-            } else if (seq == lo - 1) {
-                lo = seq;
-            } else if (seq < lo) {
-                if (early == null) {
-                    early = new HashSet<>();
+        void delivered(long seq, long index, long now) {
+            hi = Math.max(hi, seq);
+            touched = now;
+            if (index >= 0) {
+                lastIndex = Math.max(lastIndex, index);
+            } else {
+                if (unindexed == null) {
+                    unindexed = new HashSet<>();
                 }
-                early.add(seq);
-            } else if (seq > hi) {
-                // only after a gap was filled; keep the run honest
-                lo = seq;
-                hi = seq;
+                unindexed.add(seq);
             }
+        }
+
+        void seen(long seq, long index) {
+            if (index >= 0) {
+                lastIndex = Math.max(lastIndex, index);
+                if (unindexed != null) {
+                    unindexed.remove(seq);
+                }
+            }
+        }
+
+        boolean forgettable(long cursor, long before) {
+            return (unindexed == null || unindexed.isEmpty()) && lastIndex < cursor && touched < before;
         }
     }
 
     private final LedgerConsumer consumer;
     private final String id;
     private final Scope scope;
-    private final CaseLedger ledger;
     private final LedgerReader reader;
     private final CursorStore store;
     private final Clock clock;
@@ -126,7 +140,10 @@ final class Track {
     private volatile boolean stopped;
 
     // state read by status(); written on the track's thread
-    private volatile long cursor;
+    /** The global index of the first entry not accepted yet; -1 until known. */
+    private volatile long cursor = -1;
+    /** The recording time of the newest entry delivered (epoch millis), for display. */
+    private volatile long cursorAt;
     private volatile boolean active;
     private volatile String leaseHolder;
     private volatile boolean ready;
@@ -135,20 +152,21 @@ final class Track {
     private volatile String lastError;
     private volatile boolean failing;
     private final long startedAt;
-    private Position head;
+    private long persisted = -1;
+    private long initialIndex = -1;
+    private boolean waitingLogged;
     private long nextPassAt;
     private long nextPollAt;
     private long nextLeaseAt;
     private long backoffUntil;
     private long backoffMs;
 
-    Track(LedgerConsumer consumer, String id, Scope scope, CaseLedger ledger, CursorStore store, Clock clock,
+    Track(LedgerConsumer consumer, String id, Scope scope, LedgerReader reader, CursorStore store, Clock clock,
             String node, Settings settings) {
         this.consumer = consumer;
         this.id = id;
         this.scope = scope;
-        this.ledger = ledger;
-        this.reader = LedgerReader.over(ledger);
+        this.reader = reader;
         this.store = store;
         this.clock = clock;
         this.node = node;
@@ -162,10 +180,8 @@ final class Track {
             worker = t;
             return t;
         });
-        if (scope == Scope.PER_NODE) {
-            cursor = startAt();
-            active = true;
-        }
+        // a per-node cursor starts where the consumer says, found on the track's thread (a read of the index)
+        active = scope == Scope.PER_NODE;
     }
 
     String id() {
@@ -251,7 +267,8 @@ final class Track {
         long now = clock.millis();
         long lag = behind || !queue.isEmpty() ? Math.max(0, now - caughtUpAt) : 0;
         return new FollowerStatus(id, scope, node, active, scope == Scope.SHARED ? leaseHolder : null, ready,
-                Instant.ofEpochMilli(cursor), lag, queue.size(), delivered.get(), failures.get(), lastError);
+                Instant.ofEpochMilli(cursorAt), lag, queue.size(), delivered.get(), failures.get(), lastError,
+                cursor);
     }
 
     boolean failing() {
@@ -266,13 +283,20 @@ final class Track {
         return startedAt;
     }
 
-    private long startAt() {
+    /** Where a cursor that does not exist yet starts: the index of {@link LedgerConsumer#startAt}. */
+    private long initialIndex() {
+        if (initialIndex >= 0) {
+            return initialIndex;
+        }
+        Instant at;
         try {
-            return consumer.startAt(clock.instant()).toEpochMilli();
+            at = consumer.startAt(clock.instant());
         } catch (RuntimeException e) {
             LOG.error("Ledger consumer {} failed to tell where to start; it gets the whole ledger", id, e);
-            return 0;
+            at = Instant.EPOCH;
         }
+        initialIndex = at == null || !at.isAfter(Instant.EPOCH) ? 0 : reader.indexAt(at);
+        return initialIndex;
     }
 
     private void tickSafely() {
@@ -304,7 +328,7 @@ final class Track {
         }
         boolean clean = drainQueue();
         if (clean && s.pollMs() > 0 && now >= nextPollAt) {
-            clean = pollHead();
+            clean = readToEnd() && persist(false);
             nextPollAt = clock.millis() + s.pollMs();
         }
         if (clean && queue.isEmpty() && !behind) {
@@ -312,7 +336,7 @@ final class Track {
         }
     }
 
-    /** Readiness and (shared) the lease; answers whether the track may deliver now. */
+    /** Readiness, the cursor and (shared) the lease; answers whether the track may deliver now. */
     private boolean prepare() {
         boolean r;
         try {
@@ -322,7 +346,7 @@ final class Track {
             r = false;
         }
         if (r && !ready) {
-            // whatever was kept while it was not ready is reread by a pass
+            // whatever was kept while it was not ready is read again by a pass
             nextPassAt = 0;
         }
         ready = r;
@@ -330,6 +354,10 @@ final class Track {
             return false;
         }
         if (scope == Scope.PER_NODE) {
+            if (cursor < 0) {
+                cursor = initialIndex();
+                persisted = cursor;
+            }
             return true;
         }
         long now = clock.millis();
@@ -337,13 +365,25 @@ final class Track {
             return true;
         }
         Settings s = settings;
-        CursorStore.Lease lease = store.acquire(id, node, now, s.leaseMs(), startAt());
+        CursorStore.Lease lease = store.acquire(id, node, now, s.leaseMs(), initialIndex());
         nextLeaseAt = now + s.leaseMs() / 3;
         leaseHolder = lease.holder();
         if (lease.held() && !active) {
-            LOG.info("Ledger follower {}: this node ({}) holds the lease; resuming from {}", id, node,
-                    Instant.ofEpochMilli(lease.position()));
-            cursor = lease.position();
+            long from;
+            if (lease.nextIndex() != null) {
+                from = lease.nextIndex();
+            } else {
+                OptionalLong converted = formerCursor(lease.position());
+                if (converted.isEmpty()) {
+                    return false;
+                }
+                from = converted.getAsLong();
+            }
+            LOG.info("Ledger follower {}: this node ({}) holds the lease; resuming at global index {}", id, node,
+                    from);
+            cursor = from;
+            cursorAt = lease.position();
+            persisted = lease.nextIndex() != null ? from : -1;
             resetRun();
             nextPassAt = 0;
         } else if (!lease.held() && active) {
@@ -354,60 +394,53 @@ final class Track {
         return active;
     }
 
+    /**
+     * The global index a cursor stored as a recording time (before change set 5) becomes: the first entry recorded
+     * {@link #FORMER_CURSOR_MARGIN} before it, once the sequencer has indexed every entry recorded before that
+     * (after an upgrade it indexes the whole ledger first, oldest first); empty while it has not.
+     */
+    private OptionalLong formerCursor(long millis) {
+        Instant from = Instant.ofEpochMilli(millis).minus(FORMER_CURSOR_MARGIN);
+        if (millis <= 0 || !from.isAfter(Instant.EPOCH)) {
+            return OptionalLong.of(0);
+        }
+        if (reader.waitingBefore(from)) {
+            if (!waitingLogged) {
+                LOG.info("Ledger follower {}: its cursor (recorded before {}) waits until the sequencer has given a "
+                        + "global index to every entry recorded before {}", id, Instant.ofEpochMilli(millis), from);
+                waitingLogged = true;
+            }
+            return OptionalLong.empty();
+        }
+        long index = reader.indexAt(from);
+        LOG.info("Ledger follower {}: its cursor at recording time {} becomes global index {} (from {})", id,
+                Instant.ofEpochMilli(millis), index, from);
+        return OptionalLong.of(index);
+    }
+
     private void resetRun() {
         marks.clear();
         queue.clear();
-        head = null;
         behind = true;
     }
 
-    /** A catch-up pass: the ledger from the cursor less the lag to its end; moves the cursor when all is accepted. */
+    /**
+     * A catch-up pass: the index from the cursor to its end and what EventAdmin queued meanwhile; persists the
+     * cursor and calls {@link LedgerConsumer#caughtUp} when everything was accepted. Answers the entries delivered.
+     */
     private int pass() {
         Settings s = settings;
         long started = clock.millis();
-        long windowStart = Math.max(0, cursor - s.lagMs());
+        long before = delivered.get();
         nextPassAt = started + s.intervalMs();
-        Position after = null;
-        int count = 0;
-        long lastPersist = started;
-        while (!stopped) {
-            Page page = read(Instant.ofEpochMilli(windowStart), after);
-            if (page.size() == 0) {
-                break;
-            }
-            List<LedgerEntry> batch = plan(page.entries(), false, windowStart);
-            if (!batch.isEmpty()) {
-                if (!deliver(batch)) {
-                    behind = true;
-                    return count;
-                }
-                count += batch.size();
-            }
-            after = page.last();
-            advanceHead(after);
-            long reached = Math.min(started, Instant.parse(after.recordedAt()).toEpochMilli());
-            if (reached > cursor && clock.millis() - lastPersist > s.leaseMs() / 3) {
-                // progress through a long backlog survives a restart; renews the lease too
-                if (!persist(reached)) {
-                    return count;
-                }
-                lastPersist = clock.millis();
-            }
-            if (page.size() < PAGE) {
-                break;
-            }
-        }
-        if (stopped) {
-            return count;
-        }
-        if (!drainQueue()) {
+        if (!readToEnd() || stopped || !drainQueue()) {
             behind = true;
-            return count;
+            return (int) (delivered.get() - before);
         }
-        if (!persist(Math.max(cursor, started))) {
-            return count;
+        if (!persist(true)) {
+            return (int) (delivered.get() - before);
         }
-        forgetOldMarks(Math.max(0, cursor - s.lagMs() - s.intervalMs()));
+        forgetOldMarks(started - s.intervalMs());
         behind = false;
         caughtUpAt = clock.millis();
         try {
@@ -415,49 +448,56 @@ final class Track {
         } catch (RuntimeException e) {
             LOG.error("Ledger consumer {}: caughtUp() failed", id, e);
         }
-        return count;
+        return (int) (delivered.get() - before);
     }
 
-    /** Entries newer than the last one read: appends on other nodes, between passes. */
-    private boolean pollHead() {
-        if (head == null) {
-            return true;
-        }
+    /** Reads the index from the cursor to its end; answers whether everything read was accepted. */
+    private boolean readToEnd() {
+        long lastPersist = clock.millis();
         while (!stopped) {
-            Page page = read(Instant.parse(head.recordedAt()), head);
+            Page page = read(cursor);
             if (page.size() == 0) {
                 return true;
             }
-            List<LedgerEntry> batch = plan(page.entries(), false, Math.max(0, cursor - settings.lagMs()));
+            List<LedgerEntry> batch = plan(page.entries(), false);
             if (!batch.isEmpty() && !deliver(batch)) {
                 return false;
             }
-            advanceHead(page.last());
+            cursor = page.last().index() + 1;
+            if (clock.millis() - lastPersist > settings.leaseMs() / 3) {
+                // progress through a long backlog survives a restart; renews the lease too
+                if (!persist(false)) {
+                    return false;
+                }
+                lastPersist = clock.millis();
+            }
             if (page.size() < PAGE) {
                 return true;
             }
         }
-        return true;
+        return false;
     }
 
     /**
-     * A page of the ledger read after {@code after}: its size and last position, and the entries of it not delivered
-     * yet. The positions are read first; when most of them are new (catching up) the page is read whole, otherwise
-     * only the new entries are, case by case.
+     * A page of the index read from {@code from}: its size and last position, and the entries of it not delivered
+     * yet with their indexes. The positions are read first; when most of them are new (catching up) the page is read
+     * whole, otherwise only the new entries are, case by case.
      */
-    private record Page(List<LedgerEntry> entries, Position last, int size) {
+    private record Page(List<Indexed> entries, Position last, int size) {
     }
 
-    private Page read(Instant since, Position after) {
-        List<Position> positions = reader.positionsSince(since, after, PAGE);
+    private Page read(long from) {
+        List<Position> positions = reader.positionsFrom(from, PAGE);
         if (positions.isEmpty()) {
-            return new Page(List.of(), after, 0);
+            return new Page(List.of(), null, 0);
         }
-        Map<String, List<Position>> missing = new java.util.LinkedHashMap<>();
+        Map<String, List<Position>> missing = new LinkedHashMap<>();
         int count = 0;
         for (Position p : positions) {
             Mark m = marks.get(p.caseNumber());
-            if (m == null || !m.has(p.seq())) {
+            if (m != null && p.seq() <= m.hi) {
+                m.seen(p.seq(), p.index());
+            } else {
                 missing.computeIfAbsent(p.caseNumber(), k -> new ArrayList<>()).add(p);
                 count++;
             }
@@ -467,37 +507,33 @@ final class Track {
             return new Page(List.of(), last, positions.size());
         }
         if (count > positions.size() / 4) {
-            List<LedgerEntry> whole = reader.entriesSince(since, after, PAGE);
+            List<Indexed> whole = reader.entriesFrom(from, PAGE);
             if (!whole.isEmpty()) {
-                // the same page, perhaps with an entry committed between the two reads: plan() sorts it out
-                return new Page(whole, Position.of(whole.get(whole.size() - 1)), whole.size());
+                // the same page, perhaps longer by entries indexed between the two reads: plan() sorts it out
+                Indexed end = whole.get(whole.size() - 1);
+                return new Page(whole, new Position(end.index(), end.entry().event().caseNumber().canonical(),
+                        end.entry().seq()), whole.size());
             }
         }
-        List<LedgerEntry> out = new ArrayList<>(count);
+        List<Indexed> out = new ArrayList<>(count);
         for (Map.Entry<String, List<Position>> c : missing.entrySet()) {
-            List<Position> ps = c.getValue();
-            Set<Long> wanted = new HashSet<>();
+            Map<Long, Long> wanted = new HashMap<>();
             long lo = Long.MAX_VALUE;
             long hi = 0;
-            for (Position p : ps) {
-                wanted.add(p.seq());
+            for (Position p : c.getValue()) {
+                wanted.put(p.seq(), p.index());
                 lo = Math.min(lo, p.seq());
                 hi = Math.max(hi, p.seq());
             }
             for (LedgerEntry e : reader.entries(c.getKey(), lo, hi)) {
-                if (wanted.contains(e.seq())) {
-                    out.add(e);
+                Long index = wanted.get(e.seq());
+                if (index != null) {
+                    out.add(new Indexed(index, e));
                 }
             }
         }
-        out.sort((a, b) -> Position.ORDER.compare(Position.of(a), Position.of(b)));
+        out.sort(Comparator.comparingLong(Indexed::index));
         return new Page(out, last, positions.size());
-    }
-
-    private void advanceHead(Position p) {
-        if (head == null || Position.ORDER.compare(p, head) > 0) {
-            head = p;
-        }
     }
 
     private boolean drainQueue() {
@@ -508,7 +544,11 @@ final class Track {
             if (taken.isEmpty()) {
                 return true;
             }
-            List<LedgerEntry> batch = plan(taken, true, Math.max(0, cursor - settings.lagMs()));
+            List<Indexed> items = new ArrayList<>(taken.size());
+            for (LedgerEntry e : taken) {
+                items.add(new Indexed(-1, e));
+            }
+            List<LedgerEntry> batch = plan(items, true);
             if (!batch.isEmpty() && !deliver(batch)) {
                 return false;
             }
@@ -517,62 +557,44 @@ final class Track {
     }
 
     /**
-     * What to deliver for {@code entries}, in order per case, without what was delivered already; marks it
-     * delivered (a refused batch unmarks its cases).
+     * What to deliver for {@code entries}, in order per case, without what was delivered or accepted already; marks
+     * it delivered (a refused batch unmarks its cases).
      *
-     * @param unordered whether the entries come from EventAdmin (any order) rather than from a read of the ledger
-     * @param windowStart entries recorded before it were accepted by an earlier run (cursor less the lag)
+     * @param unordered whether the entries come from EventAdmin (any order, index -1) rather than from the index
      */
-    private List<LedgerEntry> plan(List<LedgerEntry> entries, boolean unordered, long windowStart) {
+    private List<LedgerEntry> plan(List<Indexed> entries, boolean unordered) {
         List<LedgerEntry> out = new ArrayList<>();
         if (unordered) {
             entries = new ArrayList<>(entries);
-            entries.sort((a, b) -> {
-                int c = a.event().caseNumber().canonical().compareTo(b.event().caseNumber().canonical());
-                return c != 0 ? c : Long.compare(a.seq(), b.seq());
-            });
+            entries.sort(Comparator.comparing((Indexed i) -> i.entry().event().caseNumber().canonical())
+                    .thenComparingLong(i -> i.entry().seq()));
         }
-        for (LedgerEntry e : entries) {
+        long now = clock.millis();
+        for (Indexed item : entries) {
+            LedgerEntry e = item.entry();
             String cn = e.event().caseNumber().canonical();
-            long at = e.event().recordedAt().toEpochMilli();
             Mark m = marks.get(cn);
-            if (m != null && m.has(e.seq())) {
+            if (m == null) {
+                // what an earlier run (or this one, before the mark was forgotten) accepted: the entries below the
+                // cursor, and with each of them the case's earlier entries
+                m = new Mark(e.seq() == 1 || cursor <= 0 ? 0 : reader.lastSeqBelow(cn, cursor), now);
+                marks.put(cn, m);
+            }
+            if (e.seq() <= m.hi) {
+                m.seen(e.seq(), item.index());
                 continue;
             }
-            if (m == null && (e.seq() == 1 || !unordered)) {
-                marks.put(cn, new Mark(e.seq(), at));
-                out.add(e);
-            } else if (m != null && (e.seq() == m.hi + 1 || e.seq() < m.lo)) {
-                m.add(e.seq(), at);
-                out.add(e);
-            } else {
-                // a gap after what was delivered, or a case first seen through EventAdmin past its first entry
-                long from = m != null ? m.hi + 1 : 1;
-                for (LedgerEntry t : ledger.timeline(e.event().caseNumber())) {
-                    if (t.seq() < from || t.seq() > e.seq()) {
-                        continue;
+            if (e.seq() > m.hi + 1) {
+                // a gap: a publication lost or overtaken, or an entry indexed before an earlier one of its case
+                for (LedgerEntry t : reader.entries(cn, m.hi + 1, e.seq() - 1)) {
+                    if (t.seq() == m.hi + 1) {
+                        m.delivered(t.seq(), -1, now);
+                        out.add(t);
                     }
-                    if (m == null && t.seq() < e.seq() && t.event().recordedAt().toEpochMilli() < windowStart) {
-                        continue;
-                    }
-                    if (m == null) {
-                        m = new Mark(t.seq(), t.event().recordedAt().toEpochMilli());
-                        marks.put(cn, m);
-                    } else {
-                        m.add(t.seq(), t.event().recordedAt().toEpochMilli());
-                    }
-                    out.add(t);
-                }
-                if (m == null || !m.has(e.seq())) {
-                    // not in the timeline read just now (cannot happen for a committed entry): deliver it anyway
-                    if (m == null) {
-                        marks.put(cn, new Mark(e.seq(), at));
-                    } else {
-                        m.add(e.seq(), at);
-                    }
-                    out.add(e);
                 }
             }
+            m.delivered(e.seq(), item.index(), now);
+            out.add(e);
         }
         return out;
     }
@@ -601,6 +623,11 @@ final class Track {
             return false;
         }
         delivered.addAndGet(batch.size());
+        long newest = cursorAt;
+        for (LedgerEntry e : batch) {
+            newest = Math.max(newest, e.event().recordedAt().toEpochMilli());
+        }
+        cursorAt = newest;
         if (failing) {
             LOG.info("Ledger consumer {} accepts entries again", id);
         }
@@ -609,33 +636,37 @@ final class Track {
         return true;
     }
 
+    /** Forgets what was delivered of the batch's cases: the next read brings their entries from the cursor again. */
     private void unmark(List<LedgerEntry> batch) {
         for (LedgerEntry e : batch) {
             marks.remove(e.event().caseNumber().canonical());
         }
     }
 
-    private boolean persist(long position) {
-        if (scope == Scope.PER_NODE) {
-            cursor = Math.max(cursor, position);
+    /**
+     * Stores the cursor (shared consumers; a per-node cursor lives in memory only) when it moved or {@code always};
+     * answers false when the lease was lost meanwhile.
+     */
+    private boolean persist(boolean always) {
+        if (scope == Scope.PER_NODE || (!always && cursor == persisted)) {
             return true;
         }
         long now = clock.millis();
-        if (!store.move(id, node, position, now, settings.leaseMs())) {
+        if (!store.move(id, node, cursor, cursorAt, now, settings.leaseMs())) {
             LOG.info("Ledger follower {}: the lease was lost before the cursor could move; another node goes on", id);
             active = false;
             resetRun();
             return false;
         }
+        persisted = cursor;
         nextLeaseAt = now + settings.leaseMs() / 3;
-        cursor = Math.max(cursor, position);
         return true;
     }
 
     private void forgetOldMarks(long before) {
         Iterator<Mark> it = marks.values().iterator();
         while (it.hasNext()) {
-            if (it.next().touched < before) {
+            if (it.next().forgettable(cursor, before)) {
                 it.remove();
             }
         }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,18 +79,14 @@ class FollowerTest {
     }
 
     /** A follower as DS starts it; ticks are left to the tests (catchUpNow, EventAdmin) so nothing runs by itself. */
-    private LedgerFollowerService follower(String node, int commitLagSeconds) {
-        return follower(Map.of("node.id", node, "catchUp.commitLagSeconds", commitLagSeconds,
-                "catchUp.intervalSeconds", 3600, "poll.seconds", 0, "lag.degradedSeconds", 60));
+    private LedgerFollowerService follower(String node) {
+        return follower(Map.of("node.id", node, "catchUp.intervalSeconds", 3600, "poll.seconds", 0,
+                "lag.degradedSeconds", 60));
     }
 
     /** A follower with these raw Config Admin properties (a {@code .cfg} file gives strings). */
     private LedgerFollowerService follower(Map<String, ?> properties) {
-        return follower(ledger, properties);
-    }
-
-    private LedgerFollowerService follower(org.jiandu.api.ledger.CaseLedger over, Map<String, ?> properties) {
-        LedgerFollowerService s = new LedgerFollowerService(over, store, clock, properties, false);
+        LedgerFollowerService s = new LedgerFollowerService(ledger, store, clock, properties, false);
         services.add(s);
         return s;
     }
@@ -128,7 +126,7 @@ class FollowerTest {
         ledger.record(A);
         ledger.record(B);
         ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.late", Scope.SHARED);
         s.addConsumer(c);
         assertEquals(5, s.catchUpNow("test.late", WAIT));
@@ -143,7 +141,7 @@ class FollowerTest {
     @Test
     void aPublicationAfterAGapBringsTheMissedEntriesFirst() throws Exception {
         ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.gap", Scope.SHARED);
         s.addConsumer(c);
         s.catchUpNow("test.gap", WAIT);
@@ -158,19 +156,19 @@ class FollowerTest {
     @Test
     void anEntryAcceptedOnceIsNotDeliveredAgainInTheSameRun() throws Exception {
         LedgerEntry first = ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.once", Scope.SHARED);
         s.addConsumer(c);
         assertEquals(1, s.catchUpNow("test.once", WAIT));
         publish(s, first);
-        // the next pass rereads the commit-lag window, which holds the first entry again
+        // a publication that comes late (EventAdmin is asynchronous) after the pass delivered the entry
         assertEquals(0, s.catchUpNow("test.once", WAIT));
         assertEquals(1, c.count());
     }
 
     @Test
     void rereadsOfEntriesAlreadyDeliveredReadOnlyTheirPositions() throws Exception {
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.positions", Scope.SHARED);
         s.addConsumer(c);
         s.catchUpNow("test.positions", WAIT);
@@ -183,7 +181,7 @@ class FollowerTest {
         }
         await(() -> c.count() == 12, "the published entries");
         ledger.entriesRead.set(0);
-        // the next pass rereads the commit-lag window, all of it delivered already
+        // the next pass reads the index, all of it delivered already
         assertEquals(0, s.catchUpNow("test.positions", WAIT));
         assertEquals(0, ledger.entriesRead.get(), "no whole entry is read again");
         // one entry whose publication was lost is read alone, from its case
@@ -194,25 +192,10 @@ class FollowerTest {
     }
 
     @Test
-    void overALedgerThatIsOnlyACaseLedgerTheWholeLedgerIsDeliveredInOrder() throws Exception {
-        ledger.record(A);
-        ledger.record(B);
-        clock.advance(Duration.ofSeconds(1));
-        ledger.record(A);
-        LedgerFollowerService s = follower(ledger.plain(), Map.of("node.id", "n1", "catchUp.commitLagSeconds", 120,
-                "catchUp.intervalSeconds", 3600, "poll.seconds", 0, "lag.degradedSeconds", 60));
-        RecordingConsumer c = new RecordingConsumer("test.plain", Scope.SHARED);
-        s.addConsumer(c);
-        assertEquals(3, s.catchUpNow("test.plain", WAIT));
-        assertEquals(0, s.catchUpNow("test.plain", WAIT));
-        assertEquals(List.of(1L, 1L, 2L), c.received.stream().map(LedgerEntry::seq).toList());
-    }
-
-    @Test
     void aRefusedBatchIsDeliveredAgainAndHealthSaysWhy() throws Exception {
         ledger.record(A);
         ledger.record(B);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.refuse", Scope.SHARED);
         c.refuse.set(1);
         s.addConsumer(c);
@@ -221,8 +204,7 @@ class FollowerTest {
         assertEquals("jiandu.follower.test.refuse", h.component());
         assertEquals(HealthState.DEGRADED, h.state());
         assertTrue(h.reasons().get(0).contains("database unavailable"), h.reasons().toString());
-        Instant before = s.status("test.refuse").orElseThrow().cursor();
-        assertEquals(Instant.EPOCH, before, "the cursor stays before the refused batch");
+        assertEquals(0, s.status("test.refuse").orElseThrow().position(), "the cursor stays before the refused batch");
         assertEquals(2, s.catchUpNow("test.refuse", WAIT));
         assertEquals(HealthState.UP, consumerHealth(s, "test.refuse").state());
         assertEquals(0, s.status("test.refuse").orElseThrow().lagMillis());
@@ -233,16 +215,16 @@ class FollowerTest {
         ledger.record(A);
         ledger.record(B);
         clock.advance(Duration.ofMinutes(1));
-        LedgerFollowerService first = follower("n1", 10);
+        LedgerFollowerService first = follower("n1");
         RecordingConsumer c1 = new RecordingConsumer("test.durable", Scope.SHARED);
         first.addConsumer(c1);
         assertEquals(2, first.catchUpNow("test.durable", WAIT));
         first.deactivate();
         services.remove(first);
-        // an hour later, a new entry; the restarted follower resumes from the stored cursor (less 10 s of lag)
+        // an hour later, a new entry; the restarted follower resumes from the stored cursor
         clock.advance(Duration.ofHours(1));
         LedgerEntry later = ledger.record(A);
-        LedgerFollowerService second = follower("n1", 10);
+        LedgerFollowerService second = follower("n1");
         RecordingConsumer c2 = new RecordingConsumer("test.durable", Scope.SHARED);
         second.addConsumer(c2);
         assertEquals(1, second.catchUpNow("test.durable", WAIT));
@@ -253,8 +235,8 @@ class FollowerTest {
     void onlyTheNodeHoldingTheLeaseDeliversAndAnotherTakesOverWhenItStops() throws Exception {
         ledger.record(A);
         clock.advance(Duration.ofMinutes(10));
-        LedgerFollowerService n1 = follower("n1", 120);
-        LedgerFollowerService n2 = follower("n2", 120);
+        LedgerFollowerService n1 = follower("n1");
+        LedgerFollowerService n2 = follower("n2");
         RecordingConsumer c1 = new RecordingConsumer("test.lease", Scope.SHARED);
         RecordingConsumer c2 = new RecordingConsumer("test.lease", Scope.SHARED);
         n1.addConsumer(c1);
@@ -269,7 +251,7 @@ class FollowerTest {
         n1.deactivate();
         services.remove(n1);
         LedgerEntry third = ledger.record(A);
-        // n2 takes over from n1's cursor; the commit-lag window brings entry 2 (which n1 never saw) and 3
+        // n2 takes over from n1's cursor: entry 2 (which n1 never saw) and 3
         assertEquals(2, n2.catchUpNow("test.lease", WAIT));
         assertEquals(List.of(2L, 3L), c2.received.stream().map(LedgerEntry::seq).toList());
         assertEquals(third, c2.received.get(1));
@@ -285,17 +267,17 @@ class FollowerTest {
         // n1 stalls past its lease
         CursorStore.Lease later = store.acquire("test.expiry", "n2", 40_000, 30_000, 0);
         assertTrue(later.held());
-        assertFalse(store.move("test.expiry", "n1", 39_000, 41_000, 30_000));
-        assertTrue(store.move("test.expiry", "n2", 39_000, 41_000, 30_000));
-        assertEquals(39_000, store.acquire("test.expiry", "n2", 42_000, 30_000, 0).position());
+        assertFalse(store.move("test.expiry", "n1", 39, 0, 41_000, 30_000));
+        assertTrue(store.move("test.expiry", "n2", 39, 0, 41_000, 30_000));
+        assertEquals(39L, store.acquire("test.expiry", "n2", 42_000, 30_000, 0).nextIndex());
     }
 
     @Test
     void aPerNodeConsumerStartsWhereItSaysOnEveryNode() throws Exception {
         ledger.record(A);
         clock.advance(Duration.ofMinutes(10));
-        LedgerFollowerService n1 = follower("n1", 120);
-        LedgerFollowerService n2 = follower("n2", 120);
+        LedgerFollowerService n1 = follower("n1");
+        LedgerFollowerService n2 = follower("n2");
         RecordingConsumer c1 = new RecordingConsumer("test.model", Scope.PER_NODE);
         RecordingConsumer c2 = new RecordingConsumer("test.model", Scope.PER_NODE);
         c1.startAt = clock.instant();
@@ -312,7 +294,7 @@ class FollowerTest {
     @Test
     void aConsumerThatIsNotReadyGetsNothingUntilItIs() throws Exception {
         ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.ready", Scope.SHARED);
         c.ready = false;
         s.addConsumer(c);
@@ -328,7 +310,7 @@ class FollowerTest {
     @Test
     void aSecondConsumerWithTheSameIdGetsNothing() throws Exception {
         ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c1 = new RecordingConsumer("test.twice", Scope.SHARED);
         RecordingConsumer c2 = new RecordingConsumer("test.twice", Scope.PER_NODE);
         s.addConsumer(c1);
@@ -339,20 +321,93 @@ class FollowerTest {
     }
 
     @Test
-    void anEntryCommittedLateIsDeliveredByTheNextPassFromTheCommitLagWindow() throws Exception {
+    void anEntryCommittedLateIsDeliveredOnceItIsIndexedHoweverLate() throws Exception {
         ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.late-commit", Scope.SHARED);
         s.addConsumer(c);
-        clock.advance(Duration.ofSeconds(30));
-        ledger.record(B);
+        // a long transaction stamped its entry an hour before it committed, after the pass had read past it: no
+        // commit-lag window reaches that far back, the global index does
+        LedgerEntry late = ledger.recordUnindexed(B);
+        clock.advance(Duration.ofHours(1));
+        ledger.record("（2024）京0105执3号");
         assertEquals(2, s.catchUpNow("test.late-commit", WAIT));
-        // a long transaction stamped its entry 20 s ago and commits only now, after the pass read past it
-        clock.advance(Duration.ofSeconds(-20));
-        LedgerEntry late = ledger.record("（2024）京0105执3号");
-        clock.advance(Duration.ofSeconds(20));
+        assertEquals(2, s.status("test.late-commit").orElseThrow().position());
+        ledger.index(late);
         assertEquals(1, s.catchUpNow("test.late-commit", WAIT));
         assertEquals(late, c.received.get(2));
+        assertEquals(3, s.status("test.late-commit").orElseThrow().position());
+        assertEquals(0, s.catchUpNow("test.late-commit", WAIT), "nothing is read twice");
+    }
+
+    @Test
+    void entriesOfACaseIndexedOutOfOrderAreDeliveredInOrderAndOnce() throws Exception {
+        LedgerFollowerService s = follower("n1");
+        RecordingConsumer c = new RecordingConsumer("test.order", Scope.SHARED);
+        s.addConsumer(c);
+        LedgerEntry first = ledger.recordUnindexed(A);
+        LedgerEntry second = ledger.recordUnindexed(A);
+        ledger.index(second);
+        assertEquals(2, s.catchUpNow("test.order", WAIT), "the second brings the first");
+        ledger.index(first);
+        assertEquals(0, s.catchUpNow("test.order", WAIT));
+        assertEquals(List.of(first, second), c.received);
+    }
+
+    @Test
+    void afterARestartAPublicationBringsOnlyWhatTheCursorHasNotAccepted() throws Exception {
+        ledger.record(A);
+        ledger.record(A);
+        LedgerFollowerService first = follower("n1");
+        first.addConsumer(new RecordingConsumer("test.resume", Scope.SHARED));
+        assertEquals(2, first.catchUpNow("test.resume", WAIT));
+        first.deactivate();
+        services.remove(first);
+        // the restarted node delivers through EventAdmin before the sequencer indexed the new entries
+        LedgerFollowerService second = follower("n1");
+        RecordingConsumer c = new RecordingConsumer("test.resume", Scope.SHARED);
+        second.addConsumer(c);
+        assertEquals(0, second.catchUpNow("test.resume", WAIT));
+        LedgerEntry third = ledger.recordUnindexed(A);
+        LedgerEntry fourth = ledger.recordUnindexed(A);
+        // the publication of the third was lost
+        publish(second, fourth);
+        await(() -> c.count() == 2, "entries 3 and 4");
+        assertEquals(List.of(third, fourth), c.received, "not the entries accepted before the restart");
+        ledger.index(third, fourth);
+        assertEquals(0, second.catchUpNow("test.resume", WAIT));
+        assertEquals(4, second.status("test.resume").orElseThrow().position());
+    }
+
+    @Test
+    void aCursorStoredAsARecordingTimeBecomesTheIndexOfEntriesRecordedTenMinutesBefore() throws Exception {
+        ledger.record(A);
+        clock.advance(Duration.ofHours(1));
+        Instant cursorTime = clock.instant();
+        clock.advance(Duration.ofMinutes(-5));
+        LedgerEntry withinMargin = ledger.record(B);
+        clock.advance(Duration.ofMinutes(-10));
+        LedgerEntry waiting = ledger.recordUnindexed("（2024）京0105执3号");
+        clock.advance(Duration.ofMinutes(30));
+        LedgerEntry after = ledger.record(A);
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            // a row as the follower stored it before change set 5: a recording time, no index
+            st.executeUpdate("INSERT INTO JD_FOLLOWER_CURSOR (CONSUMER_ID, LEASE_OWNER, LEASE_UNTIL, POSITION_MILLIS,"
+                    + " UPDATED_AT) VALUES ('test.former', NULL, 0, " + cursorTime.toEpochMilli() + ", 0)");
+        }
+        LedgerFollowerService s = follower("n1");
+        RecordingConsumer c = new RecordingConsumer("test.former", Scope.SHARED);
+        s.addConsumer(c);
+        // an entry recorded 15 minutes before the cursor still waits for the sequencer: so does the conversion
+        assertEquals(0, s.catchUpNow("test.former", WAIT));
+        assertEquals(-1, s.status("test.former").orElseThrow().position());
+        ledger.index(waiting);
+        assertEquals(3, s.catchUpNow("test.former", WAIT));
+        // from ten minutes before the former cursor, not the first entry (accepted long before); the entry indexed
+        // last comes too, although recorded before the margin: at least once, never one skipped
+        assertEquals(List.of(withinMargin, after, waiting), c.received);
+        assertEquals(4, s.status("test.former").orElseThrow().position());
+        assertEquals(0, s.catchUpNow("test.former", WAIT));
     }
 
     // ---------------------------------------------------------------- configuration (ConfigReader's policy)
@@ -370,7 +425,7 @@ class FollowerTest {
         assertEquals(0, config.get("poll.seconds"));
         assertEquals(3, config.get("lease.seconds"));
         assertEquals(1000, config.get("queue.capacity"));
-        assertEquals(120, config.get("catchUp.commitLagSeconds"), "the default, shown as in effect");
+        assertEquals(300, config.get("lag.degradedSeconds"), "the default, shown as in effect");
         assertEquals("court-a.node_1@host-2", config.get("node.id"));
     }
 
@@ -409,7 +464,7 @@ class FollowerTest {
     @Test
     void aNewNodeIdRestartsTheTracksUnderItAndHandsTheLeaseOver() throws Exception {
         ledger.record(A);
-        LedgerFollowerService s = follower("n1", 120);
+        LedgerFollowerService s = follower("n1");
         RecordingConsumer c = new RecordingConsumer("test.rename", Scope.SHARED);
         s.addConsumer(c);
         assertEquals(1, s.catchUpNow("test.rename", WAIT));

@@ -4,74 +4,81 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.event.CaseEvent;
-import org.jiandu.api.ledger.AppendResult;
-import org.jiandu.api.ledger.CaseLedger;
 import org.jiandu.api.ledger.LedgerEntry;
-import org.jiandu.api.ledger.VerificationReport;
 
 /**
- * The ledger's reading side in memory, with {@link CaseLedger#recordedSince}'s order, read as the ledger bundle's own
- * ledger is ({@link LedgerReader}, counting reads of whole entries); appends through {@link #record}.
+ * The ledger's reading side in memory, read as the ledger bundle's own ledger is ({@link LedgerReader}, counting reads
+ * of whole entries): {@link #record} appends and indexes at once, {@link #recordUnindexed} appends an entry the
+ * sequencer has not indexed yet, {@link #index} indexes what waits (in the order given).
  */
-final class TestLedger implements CaseLedger, LedgerReader {
-    private static final Comparator<LedgerEntry> ORDER = Comparator
-            .comparing((LedgerEntry e) -> e.event().recordedAt().toString())
-            .thenComparing(e -> e.event().caseNumber().canonical()).thenComparingLong(LedgerEntry::seq);
+final class TestLedger implements LedgerReader {
     private final Clock clock;
     private final Map<String, List<LedgerEntry>> cases = new TreeMap<>();
-    private final List<LedgerEntry> all = new ArrayList<>();
+    /** The global index: position i holds the entry with index i. */
+    private final List<LedgerEntry> indexed = new ArrayList<>();
+    private final List<LedgerEntry> waiting = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
-    final AtomicInteger timelineReads = new AtomicInteger();
-    /** Whole entries read by {@link #entriesSince} and {@link #entries}. */
+    /** Whole entries read by {@link #entriesFrom} and {@link #entries}. */
     final AtomicInteger entriesRead = new AtomicInteger();
 
     TestLedger(Clock clock) {
         this.clock = clock;
     }
 
+    /** Appends an entry to the case and gives it the next global index. */
     synchronized LedgerEntry record(String caseNumber) {
+        LedgerEntry e = recordUnindexed(caseNumber);
+        index(e);
+        return e;
+    }
+
+    /** Appends an entry that waits for its global index (committed, not sequenced yet). */
+    synchronized LedgerEntry recordUnindexed(String caseNumber) {
         CaseNumber cn = CaseNumber.parse(caseNumber);
         List<LedgerEntry> list = cases.computeIfAbsent(cn.canonical(), k -> new ArrayList<>());
         CaseEvent event = new CaseEvent("H-" + ids.incrementAndGet(), cn, "CASE_FILED",
                 OffsetDateTime.ofInstant(clock.instant(), CaseEvent.ZONE), clock.instant(), null, null, null);
         LedgerEntry e = new LedgerEntry(list.size() + 1, event, LedgerEntry.GENESIS, LedgerEntry.GENESIS);
         list.add(e);
-        all.add(e);
+        waiting.add(e);
         return e;
     }
 
-    @Override
-    public synchronized List<LedgerEntry> timeline(CaseNumber caseNumber) {
-        timelineReads.incrementAndGet();
-        return List.copyOf(cases.getOrDefault(caseNumber.canonical(), List.of()));
+    /** Gives the waiting entries {@code entries} the next global indexes, in this order. */
+    synchronized void index(LedgerEntry... entries) {
+        for (LedgerEntry e : entries) {
+            if (!waiting.remove(e)) {
+                throw new IllegalStateException("not waiting: " + e);
+            }
+            indexed.add(e);
+        }
     }
 
     @Override
-    public synchronized List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
-        Instant from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return all.stream().filter(e -> !e.event().recordedAt().isBefore(from))
-                .filter(e -> after == null || ORDER.compare(e, after) > 0).sorted(ORDER).limit(limit).toList();
+    public synchronized List<Position> positionsFrom(long from, int limit) {
+        List<Position> out = new ArrayList<>();
+        for (long i = from; i < indexed.size() && out.size() < limit; i++) {
+            LedgerEntry e = indexed.get((int) i);
+            out.add(new Position(i, e.event().caseNumber().canonical(), e.seq()));
+        }
+        return out;
     }
 
     @Override
-    public synchronized List<Position> positionsSince(Instant since, Position after, int limit) {
-        return page(since, after, limit).stream().map(Position::of).toList();
-    }
-
-    @Override
-    public synchronized List<LedgerEntry> entriesSince(Instant since, Position after, int limit) {
-        List<LedgerEntry> page = page(since, after, limit);
-        entriesRead.addAndGet(page.size());
-        return page;
+    public synchronized List<Indexed> entriesFrom(long from, int limit) {
+        List<Indexed> out = new ArrayList<>();
+        for (long i = from; i < indexed.size() && out.size() < limit; i++) {
+            out.add(new Indexed(i, indexed.get((int) i)));
+        }
+        entriesRead.addAndGet(out.size());
+        return out;
     }
 
     @Override
@@ -82,76 +89,32 @@ final class TestLedger implements CaseLedger, LedgerReader {
         return out;
     }
 
-    private List<LedgerEntry> page(Instant since, Position after, int limit) {
-        Instant from = since.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return all.stream().filter(e -> !e.event().recordedAt().isBefore(from))
-                .filter(e -> after == null || Position.ORDER.compare(Position.of(e), after) > 0)
-                .sorted(Comparator.comparing(Position::of, Position.ORDER)).limit(limit).toList();
-    }
-
-    /** The same entries as a ledger that is only a {@link CaseLedger} (what another bundle could register). */
-    CaseLedger plain() {
-        TestLedger self = this;
-        return new CaseLedger() {
-            @Override
-            public List<LedgerEntry> timeline(CaseNumber caseNumber) {
-                return self.timeline(caseNumber);
+    @Override
+    public synchronized long lastSeqBelow(String caseNumber, long index) {
+        long max = 0;
+        for (int i = 0; i < Math.min(index, indexed.size()); i++) {
+            LedgerEntry e = indexed.get(i);
+            if (e.event().caseNumber().canonical().equals(caseNumber)) {
+                max = Math.max(max, e.seq());
             }
-
-            @Override
-            public List<LedgerEntry> recordedSince(Instant since, LedgerEntry after, int limit) {
-                return self.recordedSince(since, after, limit);
-            }
-
-            @Override
-            public AppendResult append(CaseEvent event) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public List<AppendResult> appendAll(List<CaseEvent> events) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Optional<LedgerEntry> findByHostEventId(String hostEventId) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public VerificationReport verify(CaseNumber caseNumber) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public VerificationReport verifyAll() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        }
+        return max;
     }
 
     @Override
-    public AppendResult append(CaseEvent event) {
-        throw new UnsupportedOperationException();
+    public synchronized long indexAt(Instant at) {
+        Instant from = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        for (int i = 0; i < indexed.size(); i++) {
+            if (!indexed.get(i).event().recordedAt().isBefore(from)) {
+                return i;
+            }
+        }
+        return indexed.size();
     }
 
     @Override
-    public List<AppendResult> appendAll(List<CaseEvent> events) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<LedgerEntry> findByHostEventId(String hostEventId) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public VerificationReport verify(CaseNumber caseNumber) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public VerificationReport verifyAll() {
-        throw new UnsupportedOperationException();
+    public synchronized boolean waitingBefore(Instant at) {
+        Instant before = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return waiting.stream().anyMatch(e -> e.event().recordedAt().isBefore(before));
     }
 }
