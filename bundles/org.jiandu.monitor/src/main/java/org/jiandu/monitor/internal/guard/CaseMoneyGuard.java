@@ -12,6 +12,8 @@ import org.jiandu.api.Money;
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.event.Sensitivity;
+import org.jiandu.api.guard.GuardDetails;
+import org.jiandu.api.guard.GuardFindings;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
 import org.jiandu.api.guard.OperationTypes;
@@ -72,8 +74,8 @@ public class CaseMoneyGuard implements OperationGuard {
 
     @Override
     public Verdict check(Operation op) {
-        Findings f = new Findings(ID);
-        Details details = new Details(op.details());
+        GuardFindings f = new GuardFindings(ID);
+        GuardDetails details = new GuardDetails(op.details());
         switch (op.type()) {
             case FILE_CASE -> {
                 fileCase(op, details, f);
@@ -93,12 +95,12 @@ public class CaseMoneyGuard implements OperationGuard {
                 return f.verdict("暂缓发放存在问题", ART_22, "未滞留无争议部分的案款（法〔2021〕322号第22条）");
             }
             default -> {
-                return Findings.notConcerned(ID, op.type(), "执行案款操作（FILE_CASE、DEDUCT、DISBURSE、HOLD）");
+                return GuardFindings.notConcerned(ID, op.type(), "执行案款操作（FILE_CASE、DEDUCT、DISBURSE、HOLD）");
             }
         }
     }
 
-    private void fileCase(Operation op, Details details, Findings f) {
+    private void fileCase(Operation op, GuardDetails details, GuardFindings f) {
         Optional<String> account = details.text("applicantPayeeAccount").filter(a -> !Text.isBlank(a));
         if (account.isEmpty()) {
             account = applicantPayeeAccount(CaseFacts.of(ledger.timeline(op.caseNumber())));
@@ -111,7 +113,7 @@ public class CaseMoneyGuard implements OperationGuard {
         }
     }
 
-    private void deduct(Operation op, Details details, Findings f) {
+    private void deduct(Operation op, GuardDetails details, GuardFindings f) {
         BigDecimal amount = amount(details, f);
         if (amount != null) {
             f.figure("amount", amount);
@@ -142,7 +144,7 @@ public class CaseMoneyGuard implements OperationGuard {
         }
     }
 
-    private void disburse(Operation op, Details details, Findings f) {
+    private void disburse(Operation op, GuardDetails details, GuardFindings f) {
         Optional<String> to = destination(details, "payeeAccount", f);
         BigDecimal amount = amount(details, f);
         CaseFacts facts = CaseFacts.of(ledger.timeline(op.caseNumber()));
@@ -166,7 +168,7 @@ public class CaseMoneyGuard implements OperationGuard {
         }
     }
 
-    private void hold(Operation op, Details details, Findings f) {
+    private void hold(Operation op, GuardDetails details, GuardFindings f) {
         BigDecimal amount = amount(details, f);
         MoneyFacts money = MoneyFacts.of(CaseFacts.of(ledger.timeline(op.caseNumber())));
         money.figures(f);
@@ -180,7 +182,7 @@ public class CaseMoneyGuard implements OperationGuard {
     }
 
     /** {@code details.toAccount}, or its event-vocabulary alias; both given and different is itself refused. */
-    private Optional<String> destination(Details details, String alias, Findings f) {
+    private Optional<String> destination(GuardDetails details, String alias, GuardFindings f) {
         Optional<String> to = details.text("toAccount").filter(a -> !Text.isBlank(a));
         Optional<String> other = details.text(alias).filter(a -> !Text.isBlank(a));
         if (to.isPresent() && other.isPresent() && !Text.squash(to.get()).equals(Text.squash(other.get()))) {
@@ -201,7 +203,7 @@ public class CaseMoneyGuard implements OperationGuard {
      *
      * @throws ValidationException naming {@code details.amount} when it is no amount (HTTP 400, as in every guard)
      */
-    private static BigDecimal amount(Details details, Findings f) {
+    private static BigDecimal amount(GuardDetails details, GuardFindings f) {
         return details.money("amount").orElse(null);
     }
 
@@ -256,7 +258,7 @@ public class CaseMoneyGuard implements OperationGuard {
             return outstanding().subtract(undisputedOutstanding());
         }
 
-        void figures(Findings f) {
+        void figures(GuardFindings f) {
             if (disputed.signum() > 0) {
                 f.figure("received", received).figure("disputed", disputed).figure("disbursed", disbursed)
                         .figure("undisputedOutstanding", undisputedOutstanding());

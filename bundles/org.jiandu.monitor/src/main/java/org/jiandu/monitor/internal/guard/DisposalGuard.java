@@ -13,6 +13,8 @@ import java.util.Optional;
 
 import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.guard.GuardDetails;
+import org.jiandu.api.guard.GuardFindings;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
 import org.jiandu.api.guard.OperationTypes;
@@ -81,8 +83,8 @@ public class DisposalGuard implements OperationGuard {
     @Override
     public Verdict check(Operation op) {
         GuardSettings.Values cfg = settings.current();
-        Details details = new Details(op.details());
-        Findings f = new Findings(ID);
+        GuardDetails details = new GuardDetails(op.details());
+        GuardFindings f = new GuardFindings(ID);
         switch (op.type()) {
             case DISPOSE -> {
                 dispose(details, cfg, f);
@@ -102,13 +104,13 @@ public class DisposalGuard implements OperationGuard {
                 return f.verdict("确定参考价的方式需核实", ART_16, "确定参考价的方式顺序符合规定（法〔2021〕322号第16条）");
             }
             default -> {
-                return Findings.notConcerned(ID, op.type(),
+                return GuardFindings.notConcerned(ID, op.type(),
                         "财产处置操作（DISPOSE、SELF_DISPOSAL、PUBLISH_AUCTION_ANNOUNCEMENT、START_VALUATION）");
             }
         }
     }
 
-    private void dispose(Details details, GuardSettings.Values cfg, Findings f) {
+    private void dispose(GuardDetails details, GuardSettings.Values cfg, GuardFindings f) {
         Optional<String> method = details.text("method").map(m -> m.toUpperCase(Locale.ROOT));
         if (method.isEmpty()) {
             f.deny("DISPOSAL_METHOD_MISSING", ART_18_ONLINE, "未载明处置方式（method），无法核对是否采取网络司法拍卖");
@@ -124,7 +126,7 @@ public class DisposalGuard implements OperationGuard {
             selfDisposalPeriod(details, cfg, f);
         }
         if (!cfg.methodsWithoutException().contains(m)) {
-            Optional<String> exception = details.text("exception").filter(e -> Details.affirmative(e));
+            Optional<String> exception = details.text("exception").filter(e -> GuardDetails.affirmative(e));
             if (exception.isEmpty()) {
                 f.deny("NOT_ONLINE_AUCTION", ART_18_ONLINE, "人民法院以拍卖方式处置财产的，应当采取网络司法拍卖方式；以"
                         + METHOD_NAMES.get(m) + "（" + m + "）处置须记录法律、行政法规和司法解释规定必须通过其他途径处置，"
@@ -135,7 +137,7 @@ public class DisposalGuard implements OperationGuard {
         }
     }
 
-    private void selfDisposalPeriod(Details details, GuardSettings.Values cfg, Findings f) {
+    private void selfDisposalPeriod(GuardDetails details, GuardSettings.Values cfg, GuardFindings f) {
         int max = cfg.selfDisposalMaxDays();
         f.figure("maxDays", max);
         List<Long> lengths = new ArrayList<>();
@@ -170,7 +172,7 @@ public class DisposalGuard implements OperationGuard {
         }
     }
 
-    private static void announcement(Details details, GuardSettings.Values cfg, Findings f) {
+    private static void announcement(GuardDetails details, GuardSettings.Values cfg, GuardFindings f) {
         List<String[]> texts = new ArrayList<>();
         collectTexts("details", details.asMap(), texts);
         if (texts.isEmpty()) {
@@ -207,7 +209,7 @@ public class DisposalGuard implements OperationGuard {
         }
     }
 
-    private void valuation(Operation op, Details details, GuardSettings.Values cfg, Findings f) {
+    private void valuation(Operation op, GuardDetails details, GuardSettings.Values cfg, GuardFindings f) {
         String method = details.text("method").map(m -> m.toUpperCase(Locale.ROOT)).orElse("");
         if (!method.isEmpty() && !VALUATION_METHODS.contains(method)) {
             throw new ValidationException("INVALID_VALUE", "details.method", "details.method must be one of "

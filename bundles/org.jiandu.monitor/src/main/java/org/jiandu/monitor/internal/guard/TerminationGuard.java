@@ -16,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jiandu.api.event.CaseEvent;
+import org.jiandu.api.guard.GuardDetails;
+import org.jiandu.api.guard.GuardFindings;
 import org.jiandu.api.guard.Operation;
 import org.jiandu.api.guard.OperationGuard;
 import org.jiandu.api.guard.OperationTypes;
@@ -80,12 +82,12 @@ public class TerminationGuard implements OperationGuard {
     @Override
     public Verdict check(Operation operation) {
         if (!TERMINATE_ROUND.equals(operation.type())) {
-            return Findings.notConcerned(ID, operation.type(), "终结本次执行程序（TERMINATE_ROUND）");
+            return GuardFindings.notConcerned(ID, operation.type(), "终结本次执行程序（TERMINATE_ROUND）");
         }
         GuardSettings.Values cfg = settings.current();
         CaseFacts facts = CaseFacts.of(ledger.timeline(operation.caseNumber()));
-        Details details = new Details(operation.details());
-        Findings f = new Findings(ID);
+        GuardDetails details = new GuardDetails(operation.details());
+        GuardFindings f = new GuardFindings(ID);
         noticeAndReportOrder(facts, f);
         consumptionRestricted(facts, f);
         queriesCoverEveryType(facts, cfg, f);
@@ -96,7 +98,7 @@ public class TerminationGuard implements OperationGuard {
                 "终结本次执行程序的程序标准和实质标准均已满足（终本规定第1条、第4条，法〔2021〕322号第24条，民诉法解释第517条）");
     }
 
-    private static void noticeAndReportOrder(CaseFacts facts, Findings f) {
+    private static void noticeAndReportOrder(CaseFacts facts, GuardFindings f) {
         List<CaseEvent> notices = facts.all(ENFORCEMENT_NOTICE_SERVED);
         if (notices.isEmpty()) {
             f.deny("NOTICE_NOT_SERVED", ART_NOTICE, "未记录向被执行人送达执行通知书和报告财产令");
@@ -105,13 +107,13 @@ public class TerminationGuard implements OperationGuard {
         }
     }
 
-    private static void consumptionRestricted(CaseFacts facts, Findings f) {
+    private static void consumptionRestricted(CaseFacts facts, GuardFindings f) {
         if (!facts.has(CONSUMPTION_RESTRICTED)) {
             f.deny("CONSUMPTION_NOT_RESTRICTED", ART_RESTRICTION, "未记录向被执行人发出限制消费令");
         }
     }
 
-    private static void queriesCoverEveryType(CaseFacts facts, GuardSettings.Values cfg, Findings f) {
+    private static void queriesCoverEveryType(CaseFacts facts, GuardSettings.Values cfg, GuardFindings f) {
         Set<String> queried = new LinkedHashSet<>();
         for (CaseEvent e : facts.all(PROPERTY_QUERY_STARTED)) {
             queried.addAll(e.payload().strings("propertyTypes"));
@@ -129,7 +131,7 @@ public class TerminationGuard implements OperationGuard {
         }
     }
 
-    private void moreThanMonthsSinceFiling(CaseFacts facts, GuardSettings.Values cfg, Findings f) {
+    private void moreThanMonthsSinceFiling(CaseFacts facts, GuardSettings.Values cfg, GuardFindings f) {
         int months = cfg.minMonthsSinceFiling();
         Optional<CaseEvent> filed = facts.first(CASE_FILED);
         LocalDate today = LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE);
@@ -149,8 +151,8 @@ public class TerminationGuard implements OperationGuard {
         }
     }
 
-    private static void noPropertyLeftUndisposed(CaseFacts facts, Details details, GuardSettings.Values cfg,
-            Findings f) {
+    private static void noPropertyLeftUndisposed(CaseFacts facts, GuardDetails details, GuardSettings.Values cfg,
+            GuardFindings f) {
         Map<?, ?> reasons = details.map("undisposedReasons");
         Set<String> priority = new LinkedHashSet<>(details.list("priorityAssets"));
         List<String> withoutReason = new ArrayList<>();
@@ -214,12 +216,12 @@ public class TerminationGuard implements OperationGuard {
      * court: {@code true} or a document number covers every asset; a list names asset ids; an object maps asset ids
      * to {@code true} or a document number. A single string that is the id of an open asset names that asset only.
      */
-    static Set<String> firstCourtRequested(Details details, Set<String> openAssets) {
+    static Set<String> firstCourtRequested(GuardDetails details, Set<String> openAssets) {
         Object raw = details.raw("firstSeizingCourtRequest");
         Set<String> out = new LinkedHashSet<>();
         if (raw instanceof Map<?, ?> byAsset) {
             byAsset.forEach((k, v) -> {
-                if (Details.affirmative(v)) {
+                if (GuardDetails.affirmative(v)) {
                     out.add(k.toString());
                 }
             });
@@ -227,13 +229,13 @@ public class TerminationGuard implements OperationGuard {
             out.addAll(details.list("firstSeizingCourtRequest"));
         } else if (raw != null && openAssets.contains(raw.toString().trim())) {
             out.add(raw.toString().trim());
-        } else if (Details.affirmative(raw)) {
+        } else if (GuardDetails.affirmative(raw)) {
             out.addAll(openAssets);
         }
         return out;
     }
 
-    private static void consentOrPanel(Details details, GuardSettings.Values cfg, Findings f) {
+    private static void consentOrPanel(GuardDetails details, GuardSettings.Values cfg, GuardFindings f) {
         if (details.recorded("applicantConsent")) {
             return;
         }

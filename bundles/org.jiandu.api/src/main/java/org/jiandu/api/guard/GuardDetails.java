@@ -1,4 +1,4 @@
-package org.jiandu.monitor.internal.guard;
+package org.jiandu.api.guard;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -17,17 +17,20 @@ import org.jiandu.api.event.Payload;
  * the reference of the document that records it, a list as a list or a single string. What is there but malformed
  * (an amount of {@code -5}, a day that is no day, a text where an object belongs) is refused with
  * {@link ValidationException} naming {@code details.<field>} (HTTP 400, as in every guard); what is missing is a
- * finding of the guard that needs it.
+ * finding of the guard that needs it. Every guard of Jiandu reads its details with this class, so that a caller meets
+ * one way of writing them whatever guard answers; an integrator's guard should too.
+ *
+ * <p>Since version 1.4 of this package (it was the node monitor's own).
  */
-final class Details {
+public final class GuardDetails {
     private final Payload payload;
 
-    Details(Payload payload) {
+    public GuardDetails(Payload payload) {
         this.payload = payload;
     }
 
     /** A non-blank string value, trimmed. */
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         Object v = payload.raw(name);
         if (v == null || v instanceof Map<?, ?> || v instanceof List<?>) {
             return Optional.empty();
@@ -41,12 +44,12 @@ final class Details {
      * ({@code "签字确认书（2025）第12号"}); {@code false}, {@code "false"}, {@code "否"}, {@code "no"}, {@code "0"} and
      * blanks are not.
      */
-    boolean recorded(String name) {
+    public boolean recorded(String name) {
         return affirmative(payload.raw(name));
     }
 
     /** See {@link #recorded(String)}. */
-    static boolean affirmative(Object v) {
+    public static boolean affirmative(Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -57,11 +60,11 @@ final class Details {
         return !s.isEmpty() && !List.of("false", "否", "no", "0", "n").contains(s);
     }
 
-    Map<String, Object> asMap() {
+    public Map<String, Object> asMap() {
         return payload.asMap();
     }
 
-    Object raw(String name) {
+    public Object raw(String name) {
         return payload.raw(name);
     }
 
@@ -70,7 +73,7 @@ final class Details {
      *
      * @throws ValidationException naming {@code details.<name>} when the value is there but no JSON object
      */
-    Map<?, ?> map(String name) {
+    public Map<?, ?> map(String name) {
         Object v = payload.raw(name);
         if (v == null) {
             return Map.of();
@@ -83,7 +86,7 @@ final class Details {
     }
 
     /** A list of strings (a single string counts as a list of one); empty when absent. */
-    List<String> list(String name) {
+    public List<String> list(String name) {
         Object v = payload.raw(name);
         if (v instanceof Boolean || v instanceof Map<?, ?>) {
             return List.of();
@@ -96,7 +99,7 @@ final class Details {
      *
      * @throws ValidationException naming {@code details.<name>} when the value is not an amount
      */
-    Optional<BigDecimal> money(String name) {
+    public Optional<BigDecimal> money(String name) {
         Object v = payload.raw(name);
         if (v == null) {
             return Optional.empty();
@@ -112,7 +115,7 @@ final class Details {
      *
      * @throws ValidationException naming {@code details.<name>} when the value is not one
      */
-    Optional<Long> integer(String name) {
+    public Optional<Long> integer(String name) {
         Object v = payload.raw(name);
         if (v == null) {
             return Optional.empty();
@@ -131,7 +134,7 @@ final class Details {
      *
      * @throws ValidationException naming {@code details.<name>} when the value is not a day
      */
-    Optional<LocalDate> date(String name) {
+    public Optional<LocalDate> date(String name) {
         Optional<String> s = text(name);
         if (s.isEmpty()) {
             return Optional.empty();
