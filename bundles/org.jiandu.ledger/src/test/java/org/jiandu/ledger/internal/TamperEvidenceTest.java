@@ -102,15 +102,7 @@ class TamperEvidenceTest {
     void tearDown() throws Exception {
         tree.deactivate();
         emf.close();
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName(dataSource.getDatabaseName());
-        drop.setConnectionAttributes("drop=true");
-        try {
-            drop.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby answers a dropped database with SQL state 08006
-            assertEquals("08006", expected.getSQLState());
-        }
+        TestDatabases.drop(dataSource.getDatabaseName());
     }
 
     private void append(String cn, int entries) {

@@ -13,7 +13,7 @@ import org.jiandu.api.ledger.LedgerEntry;
  * window).
  *
  * <p>Positions first, then whole entries: every track reads each entry again after EventAdmin handed it over, and
- * reading whole entries there (rows, payload JSON, objects) took most of the CPU of the batch benchmark for entries
+ * reading whole entries there (rows, payload JSON, objects) cost most of the follower's CPU under load, for entries
  * that were all delivered already.
  */
 public interface LedgerReader {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,16 +65,7 @@ class FollowerTest {
             s.deactivate();
         }
         emf.close();
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName(dataSource.getDatabaseName());
-        drop.setConnectionAttributes("drop=true");
-        try {
-            drop.getConnection().close();
-        } catch (SQLException expected) {
-            if (!"08006".equals(expected.getSQLState())) {
-                throw expected;
-            }
-        }
+        org.jiandu.ledger.internal.TestDatabases.drop(dataSource.getDatabaseName());
     }
 
     /** A follower as DS starts it; ticks are left to the tests (catchUpNow, EventAdmin) so nothing runs by itself. */

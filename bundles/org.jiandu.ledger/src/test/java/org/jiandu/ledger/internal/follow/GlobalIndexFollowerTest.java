@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,15 +94,7 @@ class GlobalIndexFollowerTest {
         follower.deactivate();
         call("deactivate");
         emf.close();
-        EmbeddedDataSource drop = new EmbeddedDataSource();
-        drop.setDatabaseName(dataSource.getDatabaseName());
-        drop.setConnectionAttributes("drop=true");
-        try {
-            drop.getConnection().close();
-        } catch (SQLException expected) {
-            // Derby answers a dropped database with SQL state 08006
-            assertEquals("08006", expected.getSQLState());
-        }
+        org.jiandu.ledger.internal.TestDatabases.drop(dataSource.getDatabaseName());
     }
 
     /** A package-private method of the sequencer (another package): a sequencing pass, or its deactivation. */
