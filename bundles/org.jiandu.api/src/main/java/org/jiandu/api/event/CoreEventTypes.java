@@ -140,6 +140,107 @@ public final class CoreEventTypes {
     public static final List<String> HOME_DISPOSAL_GROUNDS = List.of("SUPPORTER_HAS_OTHER_HOME",
             "OTHER_HOME_TRANSFERRED_TO_EVADE", "APPLICANT_PROVIDES_HOUSING", "RENT_DEDUCTED");
 
+    /** The grounds of a 失信 listing, in the order of 公布失信规定 (2017) Art. 1 (1)–(6). */
+    public static final List<String> LISTING_GROUNDS = List.of("ABLE_BUT_REFUSES",
+            "OBSTRUCTS_BY_FALSE_EVIDENCE_OR_VIOLENCE", "FALSE_LITIGATION_OR_EVASION", "BREACHES_ASSET_REPORTING",
+            "BREACHES_RESTRICTION_ORDER", "REFUSES_SETTLEMENT");
+    /** Why 限消 is imposed (限制消费规定 Arts. 1, 2): grounds of a restriction, none of them a 失信 ground. */
+    public static final List<String> RESTRICTION_GROUNDS = List.of("NOT_PERFORMED_IN_TIME", "PASSIVE_PERFORMANCE",
+            "EVADES_ENFORCEMENT", "RESISTS_ENFORCEMENT");
+    /** 自然人 or 单位. */
+    public static final List<String> PERSON_KINDS = List.of("NATURAL", "UNIT");
+    /**
+     * Whom a measure concerns (限制消费规定 Art. 3): the debtor itself, or for a unit its 法定代表人, 主要负责人,
+     * 影响债务履行的直接责任人员 or 实际控制人.
+     */
+    public static final List<String> PERSON_ROLES = List.of("DEBTOR", "LEGAL_REPRESENTATIVE", "PRINCIPAL",
+            "DIRECTLY_RESPONSIBLE", "ACTUAL_CONTROLLER");
+    /** The nine banned items of 限制消费规定 (2015) Art. 3 ¶1, in its order. */
+    public static final List<String> RESTRICTION_ITEMS = List.of("FLIGHT_SOFT_SLEEPER_SHIP_BERTH",
+            "STAR_HOTEL_NIGHTCLUB_GOLF", "REAL_ESTATE_PURCHASE_OR_BUILD", "HIGH_GRADE_PREMISES_RENTAL",
+            "VEHICLE_PURCHASE", "TRAVEL_HOLIDAY", "HIGH_FEE_PRIVATE_SCHOOL", "HIGH_PREMIUM_INSURANCE",
+            "HIGH_SPEED_RAIL_AND_OTHER");
+    /** Who signed a decision: 院长, 副院长, 庭长 (division head), a judge, someone else. */
+    public static final List<String> SIGNER_ROLES = List.of("PRESIDENT", "VICE_PRESIDENT", "DIVISION_HEAD", "JUDGE",
+            "OTHER");
+    /**
+     * Why a restriction is lifted or a listing deleted: full performance (and a settlement performed in full), an
+     * effective guarantee, the applicant's consent (限制消费规定 Art. 9; Art. 23 of 法〔2021〕322号); the events of
+     * 公布失信规定 Art. 10 ¶1 (3)–(7); early deletion (Art. 2 ¶2); the former legal representative released
+     * (法发〔2019〕35号 Art. 17); the listing period over (Art. 10 ¶2); a wrong listing revoked (Art. 9).
+     */
+    public static final List<String> LIFT_GROUNDS = List.of("FULL_PERFORMANCE", "SETTLEMENT_PERFORMED", "GUARANTEE",
+            "APPLICANT_CONSENT", "APPLICANT_APPLIED_APPROVED", "NO_PROPERTY_AFTER_TERMINATION",
+            "SUSPENDED_RETRIAL_OR_BANKRUPTCY", "NOT_ENFORCED_RULING", "TERMINATION_RULING", "EARLY_DELETION",
+            "FORMER_REPRESENTATIVE", "LISTING_EXPIRED", "WRONGLY_LISTED");
+
+    /**
+     * The measure a credit event is about: the host's id of the 限消令 or listing, unique within the case.
+     *
+     * @since event package 2.3.0
+     */
+    public static final List<PayloadField> MEASURE_REFERENCE_FIELDS = List.of(
+            optional("measureId", STRING, "the host's id of the measure (限消令 or 失信 listing), unique in the"
+                    + " case; required by the credit bundle"));
+
+    /**
+     * Whom a measure concerns, on the event that decides it.
+     *
+     * @since event package 2.3.0
+     */
+    public static final List<PayloadField> MEASURE_PERSON_FIELDS = List.of(
+            optional("measureId", STRING, "the host's id of the measure (限消令 or 失信 listing), unique in the"
+                    + " case; required by the credit bundle"),
+            optional("personIdentifiers", PARTY_IDENTIFIER_LIST, "the person's identifiers, each {kind, value};"
+                    + " the first names the person across cases").sensitive(Sensitivity.PARTY_IDENTIFIER),
+            optional("personName", STRING, "the person's or unit's name"),
+            oneOf("personKind", false, "自然人 (NATURAL) or 单位 (UNIT)", PERSON_KINDS),
+            oneOf("personRole", false, "the debtor, or one of a unit's persons of 限制消费规定 Art. 3 ¶2",
+                    PERSON_ROLES),
+            optional("unitIdentifiers", PARTY_IDENTIFIER_LIST, "for a unit's person: the unit's identifiers")
+                    .sensitive(Sensitivity.PARTY_IDENTIFIER),
+            optional("birthDate", DATE, "a natural person's birth date when no resident id gives it"),
+            oneOf("sex", false, "a natural person's sex, as published (公布失信规定 Art. 6)", "MALE", "FEMALE"),
+            optional("fullTimeStudent", BOOLEAN, "the person is a full-time student (法发〔2019〕35号 Art. 16)"),
+            optional("campusLoan", BOOLEAN, "the case is a 校园贷 dispute (法发〔2019〕35号 Art. 16)"),
+            optional("campusLoanReason", STRING, "why the measure is taken despite a 校园贷 student"));
+
+    /**
+     * The document that records a court's decision (决定书, 限消令, approval): what identifies it and who signed it,
+     * so that a check reads the document's reference, never a flag.
+     *
+     * @since event package 2.3.0
+     */
+    public static final List<PayloadField> DECISION_DOCUMENT_FIELDS = List.of(
+            optional("documentNumber", STRING, "the document's number (文号), e.g. （2025）京0105执1234号之一"),
+            optional("signedBy", STRING, "who signed it"),
+            oneOf("signerRole", false, "the signer's office", SIGNER_ROLES),
+            optional("documentSha256", STRING, "SHA-256 of the signed file, 64 hexadecimal digits"),
+            optional("documentUri", STRING, "where the host keeps the signed PDF/OFD with its electronic seal"));
+
+    /**
+     * Why a measure ends and whom its end reached.
+     *
+     * @since event package 2.3.0
+     */
+    public static final List<PayloadField> LIFT_FIELDS = List.of(
+            oneOf("reason", false, "why it ends", LIFT_GROUNDS),
+            optional("recipients", STRING_LIST, "the units and channels the notice of the end reached (限制消费规定"
+                    + " Art. 9: the same as the original notice)"));
+
+    @SafeVarargs
+    private static List<PayloadField> concat(List<PayloadField>... parts) {
+        List<PayloadField> all = new java.util.ArrayList<>();
+        for (List<PayloadField> p : parts) {
+            for (PayloadField f : p) {
+                if (all.stream().noneMatch(a -> a.name().equals(f.name()))) {
+                    all.add(f);
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
     /** Every core type, in a stable order. */
     public static final List<EventType> ALL = List.of(
             EventType.of(CASE_FILED, "执行立案",
@@ -234,14 +335,34 @@ public final class CoreEventTypes {
             EventType.of(MONEY_DISBURSED, "执行款发放",
                     required("amount", MONEY, "amount paid out (元)"),
                     optional("payeeAccount", STRING, "account paid to").sensitive(Sensitivity.BANK_ACCOUNT)),
-            EventType.of(CONSUMPTION_RESTRICTED, "限制消费",
-                    optional("subject", STRING, "person or unit restricted")),
-            EventType.of(CONSUMPTION_RESTRICTION_LIFTED, "解除限制消费",
-                    optional("subject", STRING, "person or unit released")),
-            EventType.of(DEFAULTER_LISTED, "纳入失信被执行人名单",
-                    optional("subject", STRING, "person or unit listed")),
-            EventType.of(DEFAULTER_DELISTED, "删除失信信息",
-                    optional("subject", STRING, "person or unit delisted")),
+            new EventType(CONSUMPTION_RESTRICTED, "限制消费", concat(
+                    List.of(optional("subject", STRING, "person or unit restricted")), MEASURE_PERSON_FIELDS,
+                    DECISION_DOCUMENT_FIELDS, List.of(
+                            new PayloadField("items", STRING_LIST, false, RESTRICTION_ITEMS, "the banned items"
+                                    + " the order states (限制消费规定 Art. 3 ¶1, Art. 5)"),
+                            optional("period", STRING, "the period the order states, e.g. 自决定之日起至履行完毕之日止"
+                                    + " (Art. 5: 期间)"),
+                            optional("consequences", STRING, "the legal consequences the order states (Art. 5)"),
+                            new PayloadField("restrictionGrounds", STRING_LIST, false, RESTRICTION_GROUNDS,
+                                    "why 限消 is imposed (Arts. 1, 2)")))),
+            new EventType(CONSUMPTION_RESTRICTION_LIFTED, "解除限制消费", concat(
+                    List.of(optional("subject", STRING, "person or unit released")), MEASURE_REFERENCE_FIELDS,
+                    DECISION_DOCUMENT_FIELDS, LIFT_FIELDS)),
+            new EventType(DEFAULTER_LISTED, "纳入失信被执行人名单", concat(
+                    List.of(optional("subject", STRING, "person or unit listed")), MEASURE_PERSON_FIELDS,
+                    DECISION_DOCUMENT_FIELDS, List.of(
+                            new PayloadField("grounds", STRING_LIST, false, LISTING_GROUNDS, "the grounds of"
+                                    + " 公布失信规定 Art. 1 relied on"),
+                            optional("periodMonths", INTEGER, "the listing period in months for grounds (2)–(6):"
+                                    + " 24, extended by 12–36 (Art. 2); none for ground (1)"),
+                            optional("conduct", STRING, "the 失信 conduct, as published (Art. 6)"),
+                            optional("legalRepresentativeName", STRING, "for a unit: its 法定代表人 or 负责人, as"
+                                    + " published (Art. 6)"),
+                            optional("obligation", STRING, "the obligation in the effective document (Art. 6)"),
+                            optional("performance", STRING, "how far it has been performed (Art. 6)")))),
+            new EventType(DEFAULTER_DELISTED, "删除失信信息", concat(
+                    List.of(optional("subject", STRING, "person or unit delisted")), MEASURE_REFERENCE_FIELDS,
+                    DECISION_DOCUMENT_FIELDS, LIFT_FIELDS)),
             EventType.of(PERFORMANCE_COMPLETED, "履行完毕"),
             EventType.of(TERMINATION_REQUESTED, "申请/拟终结本次执行程序"),
             EventType.of(TERMINATION_RULED, "裁定终结本次执行程序",

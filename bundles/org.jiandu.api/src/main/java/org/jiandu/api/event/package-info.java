@@ -1,4 +1,4 @@
 /** See the package's types; versioned for OSGi semantic versioning. */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("2.2.0")
+@org.osgi.annotation.versioning.Version("2.3.0")
 package org.jiandu.api.event;

@@ -85,6 +85,56 @@ public final class OperationTypes {
     public static final String RENEW = "RENEW";
 
     /**
+     * 纳入失信被执行人名单 — decide to list the debtor as a 失信被执行人 (公布失信规定 Arts. 1–5; Art. 23 of
+     * 法〔2021〕322号). Details, as the {@code DEFAULTER_LISTED} event takes them: {@code measureId},
+     * {@code personIdentifiers}, {@code personName}, {@code personKind}, {@code personRole}, {@code birthDate},
+     * {@code fullTimeStudent}, {@code campusLoan}, {@code campusLoanReason}, {@code grounds}, {@code periodMonths},
+     * the decision ({@code documentNumber}, {@code signedBy}, {@code signerRole}, {@code documentSha256},
+     * {@code documentUri}); and {@code restrictionGrounds}, {@code exclusions}, {@code applicantRequested},
+     * {@code restrictionOrderNumber} (the 限消令 issued with it).
+     *
+     * @since guard package 1.5.0
+     */
+    public static final String LIST_DEFAULTER = "LIST_DEFAULTER";
+    /**
+     * 发布失信信息 — publish a listing in the 名单库 (公布失信规定 Arts. 5 ¶3, 7; Art. 23). Details: {@code measureId}.
+     *
+     * @since guard package 1.5.0
+     */
+    public static final String PUBLISH_DEFAULTER = "PUBLISH_DEFAULTER";
+    /**
+     * 推送协助执行单位 — send a measure to airlines, railways, 征信 and other assisting units (Art. 8; 限制消费规定 Art. 6).
+     * Details: {@code measureId}, {@code recipients}.
+     *
+     * @since guard package 1.5.0
+     */
+    public static final String PUSH_TO_ASSISTING_UNITS = "PUSH_TO_ASSISTING_UNITS";
+    /**
+     * 限制消费 — issue a 限制消费令 (限制消费规定 Arts. 1–5). Details, as the {@code CONSUMPTION_RESTRICTED} event takes
+     * them: {@code measureId}, the person's fields, {@code restrictionGrounds}, {@code items}, {@code period},
+     * {@code consequences} and the order ({@code documentNumber}, {@code signedBy}, {@code signerRole},
+     * {@code documentSha256}, {@code documentUri}).
+     *
+     * @since guard package 1.5.0
+     */
+    public static final String RESTRICT_CONSUMPTION = "RESTRICT_CONSUMPTION";
+    /**
+     * 设置宽限期 — set a grace period before a measure takes effect (法发〔2019〕35号 Art. 15). Details:
+     * {@code measureId}, {@code months} (1–3), {@code from}.
+     *
+     * @since guard package 1.5.0
+     */
+    public static final String SET_GRACE_PERIOD = "SET_GRACE_PERIOD";
+    /**
+     * 临时解除限制消费 — ease a restriction for urgent travel (法发〔2019〕35号 Art. 17(3)). Details: {@code measureId},
+     * {@code from}, {@code until}, {@code reason}, {@code transport}, {@code commitment} and the approval
+     * ({@code documentNumber}, {@code signedBy}, {@code signerRole}, {@code documentSha256}).
+     *
+     * @since guard package 1.5.0
+     */
+    public static final String TEMPORARY_LIFT = "TEMPORARY_LIFT";
+
+    /**
      * Service property of an {@link OperationGuard} service naming the operation types it checks that are not listed
      * here (a String or String[] of names such as {@code PARTITION_SALE}). The guard registry knows the types listed
      * here and those every installed guard declares; it refuses any other type with 400
@@ -108,11 +158,14 @@ public final class OperationTypes {
             "applicantPayeeAccount", Sensitivity.BANK_ACCOUNT,
             "toAccount", Sensitivity.BANK_ACCOUNT,
             "payeeAccount", Sensitivity.BANK_ACCOUNT,
-            "account", Sensitivity.BANK_ACCOUNT);
+            "account", Sensitivity.BANK_ACCOUNT,
+            "personIdentifiers", Sensitivity.PARTY_IDENTIFIER,
+            "unitIdentifiers", Sensitivity.PARTY_IDENTIFIER);
 
     /** Every type above, in the order listed. */
     public static final List<String> ALL = List.of(TERMINATE_ROUND, FILE_CASE, DEDUCT, DISBURSE, HOLD, DISPOSE,
-            SELF_DISPOSAL, PUBLISH_AUCTION_ANNOUNCEMENT, START_VALUATION, SEIZE, FREEZE, DETAIN, RENEW);
+            SELF_DISPOSAL, PUBLISH_AUCTION_ANNOUNCEMENT, START_VALUATION, SEIZE, FREEZE, DETAIN, RENEW, LIST_DEFAULTER,
+            PUBLISH_DEFAULTER, PUSH_TO_ASSISTING_UNITS, RESTRICT_CONSUMPTION, SET_GRACE_PERIOD, TEMPORARY_LIFT);
 
     private OperationTypes() {
     }

@@ -14,6 +14,12 @@ public final class QuerySources {
     public static final String NODE_MONITOR = "org.jiandu.monitor";
     /** The anti-over-seizure bundle ({@code jiandu-seizure-guard}): seizure registers, over-seizure findings. */
     public static final String SEIZURE = "org.jiandu.seizure";
+    /**
+     * The credit bundle ({@code jiandu-credit}): credit measures ({@link org.jiandu.api.credit.CreditQuery}).
+     *
+     * @since query package 1.1.0
+     */
+    public static final String CREDIT = "org.jiandu.credit";
 
     /** Producers of {@link DeadlineQuery}. */
     public static final List<String> DEADLINES = List.of(NODE_MONITOR);
@@ -23,6 +29,12 @@ public final class QuerySources {
     public static final List<String> FINDINGS = List.of(NODE_MONITOR, SEIZURE);
     /** Producers of {@link SeizureQuery}. */
     public static final List<String> SEIZURES = List.of(SEIZURE);
+    /**
+     * Producers of {@link org.jiandu.api.credit.CreditQuery}.
+     *
+     * @since query package 1.1.0
+     */
+    public static final List<String> CREDITS = List.of(CREDIT);
     /** Producers of {@link CaseSearch}. */
     public static final List<String> CASES = List.of(LEDGER);
 

@@ -13,5 +13,5 @@
  * an ascending feed with a cursor ({@code since}), so a consumer that was down catches up without EventAdmin.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.jiandu.api.query;

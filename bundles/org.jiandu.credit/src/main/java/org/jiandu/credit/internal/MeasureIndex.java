@@ -1,0 +1,244 @@
+package org.jiandu.credit.internal;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.jiandu.api.CaseNumber;
+import org.jiandu.api.calendar.WorkingCalendar;
+import org.jiandu.api.credit.MeasureStatus;
+import org.jiandu.api.ledger.CaseLedger;
+import org.jiandu.api.ledger.LedgerConsumer;
+import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.api.query.CourtScope;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The index of credit measures across cases ({@code JD_CREDIT_MEASURE}): one row per measure with what the
+ * cross-case queries select on — the person, the court, the next lift or deletion due, whether it ended, whether it
+ * was published — and the measure's facts as JSON, so that a person's measures, the overdue lifts and the
+ * publication list are answered from the index alone, without reading timelines.
+ *
+ * <p>Written by the ledger follower (a {@link LedgerConsumer} of scope {@link LedgerConsumer.Scope#SHARED}, from
+ * the start of the ledger, so a court that installs the bundle on a running ledger gets every measure already
+ * recorded): for each case a batch touches, the case's measures are folded again from its timeline and its rows
+ * replaced in one transaction. A projection of the ledger, never the record: dropping the table's rows and the
+ * follower's cursor rebuilds it.
+ */
+@Component(service = {MeasureIndex.class, LedgerConsumer.class})
+public final class MeasureIndex implements LedgerConsumer {
+    static final String CONSUMER_ID = "jiandu.credit.index";
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The tables exist at the version this code expects before this component touches them. */
+    @Reference
+    private CreditSchema schema;
+
+    private final DataSource dataSource;
+    private final CaseLedger ledger;
+    private final WorkingCalendar calendar;
+    private final CreditSettings settings;
+
+    @Activate
+    public MeasureIndex(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
+            @Reference CaseLedger ledger, @Reference WorkingCalendar calendar, @Reference CreditSettings settings) {
+        this.dataSource = dataSource;
+        this.ledger = ledger;
+        this.calendar = calendar;
+        this.settings = settings;
+    }
+
+    @Override
+    public String id() {
+        return CONSUMER_ID;
+    }
+
+    @Override
+    public Scope scope() {
+        return Scope.SHARED;
+    }
+
+    @Override
+    public void accept(List<LedgerEntry> entries) throws SQLException {
+        Set<CaseNumber> touched = new LinkedHashSet<>();
+        for (LedgerEntry e : entries) {
+            if (MeasureFacts.concerns(e.event().type())) {
+                touched.add(e.event().caseNumber());
+            }
+        }
+        if (touched.isEmpty()) {
+            return;
+        }
+        Map<CaseNumber, Collection<MeasureFacts>> cases = new LinkedHashMap<>();
+        for (CaseNumber cn : touched) {
+            cases.put(cn, MeasureFacts.fold(ledger.timeline(cn), null).values());
+        }
+        write(cases);
+    }
+
+    /** Replaces the rows of each case by its measures, in one transaction. */
+    void write(Map<CaseNumber, Collection<MeasureFacts>> cases) throws SQLException {
+        CreditSettings.Policy policy = settings.policy();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM JD_CREDIT_MEASURE WHERE CASE_NUMBER = ?");
+                    PreparedStatement ins = c.prepareStatement("INSERT INTO JD_CREDIT_MEASURE (CASE_NUMBER,"
+                            + " MEASURE_ID, COURT, PERSON_KEY, KIND, LIFT_DUE, GRACE_UNTIL, EXPIRES_ON, ENDED, PUBLISHED,"
+                            + " LAST_SEQ, FACTS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Map.Entry<CaseNumber, Collection<MeasureFacts>> e : cases.entrySet()) {
+                    del.setString(1, e.getKey().canonical());
+                    del.executeUpdate();
+                    for (MeasureFacts m : e.getValue()) {
+                        if (m.kind == null) {
+                            continue; // an event naming a measure never proposed or decided
+                        }
+                        LocalDate due = MeasureView.nextLiftDue(m, calendar, policy);
+                        MeasureStatus now = MeasureView.status(m, LocalDate.MAX);
+                        ins.setString(1, m.caseNumber);
+                        ins.setString(2, m.measureId);
+                        ins.setString(3, m.court);
+                        ins.setString(4, m.personKey());
+                        ins.setString(5, m.kind);
+                        ins.setDate(6, date(due));
+                        ins.setDate(7, date(MeasureView.graceUntil(m)));
+                        ins.setDate(8, date(MeasureView.expiresOn(m)));
+                        ins.setShort(9, (short) (now.ended() ? 1 : 0));
+                        ins.setShort(10, (short) (m.publishedOn != null ? 1 : 0));
+                        ins.setLong(11, m.lastSeq);
+                        ins.setString(12, json(m));
+                        ins.addBatch();
+                    }
+                }
+                ins.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException ex) {
+                c.rollback();
+                throw ex;
+            }
+        }
+    }
+
+    /** A person's measures (key: the first identifier's value), in courts of {@code scope}. */
+    List<MeasureFacts> person(String key, CourtScope scope) {
+        return select("SELECT FACTS, COURT FROM JD_CREDIT_MEASURE WHERE PERSON_KEY = ? ORDER BY CASE_NUMBER,"
+                + " MEASURE_ID", List.of(key), scope, Integer.MAX_VALUE);
+    }
+
+    /** Measures not ended whose next lift or deletion fell due before {@code asOf}, oldest first. */
+    List<MeasureFacts> overdue(CourtScope scope, LocalDate asOf, int limit) {
+        Scoped s = scoped(scope);
+        List<Object> args = new ArrayList<>();
+        args.add(Date.valueOf(asOf));
+        args.addAll(s.args());
+        return select("SELECT FACTS, COURT FROM JD_CREDIT_MEASURE WHERE ENDED = 0 AND LIFT_DUE < ?" + s.sql()
+                + " ORDER BY LIFT_DUE, CASE_NUMBER, MEASURE_ID", args, scope, limit);
+    }
+
+    /** Listings published, not ended, out of grace and not expired on {@code asOf}, by court and case. */
+    List<MeasureFacts> published(CourtScope scope, LocalDate asOf, int limit) {
+        Scoped s = scoped(scope);
+        List<Object> args = new ArrayList<>();
+        args.add(Date.valueOf(asOf));
+        args.add(Date.valueOf(asOf));
+        args.addAll(s.args());
+        return select("SELECT FACTS, COURT FROM JD_CREDIT_MEASURE WHERE PUBLISHED = 1 AND ENDED = 0 AND KIND = 'LISTING'"
+                + " AND (GRACE_UNTIL IS NULL OR GRACE_UNTIL < ?) AND (EXPIRES_ON IS NULL OR EXPIRES_ON >= ?)"
+                + s.sql() + " ORDER BY COURT, CASE_NUMBER, MEASURE_ID", args, scope, limit);
+    }
+
+    private static Date date(LocalDate d) {
+        return d == null ? null : Date.valueOf(d);
+    }
+
+    /** How many rows the index holds. */
+    long size() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM JD_CREDIT_MEASURE");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the credit index", e);
+        }
+    }
+
+    private record Scoped(String sql, List<Object> args) {
+    }
+
+    /** The court filter in SQL: exact codes and province prefixes; nothing for every court. */
+    private static Scoped scoped(CourtScope scope) {
+        if (scope.any()) {
+            return new Scoped("", List.of());
+        }
+        List<String> parts = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (String court : scope.courts()) {
+            parts.add("COURT = ?");
+            args.add(court);
+        }
+        for (String p : scope.provinces()) {
+            parts.add("COURT LIKE ?");
+            args.add(p + "%");
+        }
+        if (parts.isEmpty()) {
+            return new Scoped(" AND 1 = 0", List.of());
+        }
+        return new Scoped(" AND (" + String.join(" OR ", parts) + ")", args);
+    }
+
+    private List<MeasureFacts> select(String sql, List<Object> args, CourtScope scope, int limit) {
+        List<MeasureFacts> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                ps.setObject(i + 1, args.get(i));
+            }
+            ps.setMaxRows(limit == Integer.MAX_VALUE ? 0 : limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && out.size() < limit) {
+                    if (scope.covers(rs.getString(2))) {
+                        out.add(JSON.readValue(rs.getString(1), MeasureFacts.class));
+                    }
+                }
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Could not read the credit index", e);
+        }
+        return out;
+    }
+
+    static String json(MeasureFacts m) {
+        List<org.jiandu.api.credit.CreditMeasure.Step> history = m.history;
+        try {
+            m.history = List.of();
+            return JSON.writeValueAsString(m);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A measure's facts are not JSON-serialisable", e);
+        } finally {
+            m.history = history;
+        }
+    }
+}
