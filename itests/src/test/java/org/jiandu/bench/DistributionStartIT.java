@@ -29,7 +29,8 @@ import org.junit.Test;
  * Drills on a private copy of the real distribution ({@code distribution/target/assembly}, own ports, see
  * {@link KarafInstance}), issue 9 "Durable audit, safe start, clean first boot":
  * <ul>
- * <li>a first start with the demo logs no stack trace and no Derby deadlock, its first sweep claims in under 1 s,
+ * <li>a first start with the demo logs no stack trace and no Derby deadlock, loads the credit demo cases (the
+ * credit feature's event types registered in time), its first sweep claims in under 1 s,
  * and during boot the API never answers 404 for a path that exists a moment later (503 STARTING instead);</li>
  * <li>kill -9 the JVM on an acknowledged write: after a restart, every acknowledged write is in the audit and in
  * the signed Merkle tree, and the shipped {@code bin/jiandu-verify} accepts the checkpoint.</li>
@@ -74,7 +75,8 @@ public class DistributionStartIT {
         assertFalse("openapi.json answered before every resource was registered: " + probes,
                 probes.contains("without the ingestion endpoint"));
         Path log = k.home.resolve("data/log/karaf.log");
-        String text = awaitLog(log, "Sweep: \\d+ alerts raised", "Jiandu demo mode: loaded");
+        String text = awaitLog(log, "Sweep: \\d+ alerts raised", "Jiandu demo mode: loaded",
+                "loaded \\d+ events of the credit demo cases");
         // let whatever the demo's ingestion started settle: the monitor evaluates it and sweeps again
         String claim = find(text, "Sweep: [^\\n]*claim (\\d+) ms");
         assertTrue("the first sweep's claim took " + claim + " ms", Long.parseLong(claim) < 1000);

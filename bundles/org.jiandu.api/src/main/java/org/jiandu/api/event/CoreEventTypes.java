@@ -269,7 +269,9 @@ public final class CoreEventTypes {
                     optional("leader", STRING, "person id of the responsible leader (负责同志)")),
             EventType.of(ENFORCEMENT_NOTICE_SERVED, "送达执行通知书、报告财产令",
                     optional("propertyReportOrder", BOOLEAN, "the property-report order was served too"),
-                    optional("includesCaseAccount", BOOLEAN, "notice names the case account (Art. 20)")),
+                    optional("includesCaseAccount", BOOLEAN, "notice names the case account (Art. 20)"),
+                    optional("listingRiskWarning", BOOLEAN, "the notice warns that the debtor may be listed as a"
+                            + " 失信被执行人 (公布失信规定 Art. 5 ¶1)")),
             EventType.of(PROPERTY_QUERY_STARTED, "发起网络查控（总对总、点对点）",
                     new PayloadField("propertyTypes", STRING_LIST, true, PROPERTY_TYPES, "property types covered"),
                     oneOf("channel", false, "query channel", "NATIONAL", "LOCAL", "BOTH")),

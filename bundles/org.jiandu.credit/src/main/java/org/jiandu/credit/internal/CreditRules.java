@@ -146,7 +146,8 @@ public final class CreditRules {
         private static final Set<String> TYPES = Set.of(CreditEventTypes.MEASURE_PUBLISHED,
                 CreditEventTypes.PUSHED_TO_ASSISTING_UNITS, CoreEventTypes.DEFAULTER_LISTED,
                 CoreEventTypes.CONSUMPTION_RESTRICTION_LIFTED, CoreEventTypes.DEFAULTER_DELISTED,
-                CreditEventTypes.RECONSIDERATION_APPLIED, CreditEventTypes.LIFT_GROUND_RECORDED);
+                CreditEventTypes.RECONSIDERATION_APPLIED, CreditEventTypes.LIFT_GROUND_RECORDED,
+                CoreEventTypes.ENFORCEMENT_NOTICE_SERVED);
         private final CreditSettings settings;
 
         ConductRule(CreditSettings settings) {
@@ -173,6 +174,13 @@ public final class CreditRules {
             String type = entry.event().type();
             if (!TYPES.contains(type) || entry.event().isCorrection()) {
                 return List.of();
+            }
+            if (CoreEventTypes.ENFORCEMENT_NOTICE_SERVED.equals(type)) {
+                // C-06: the notice must warn of the risk of listing; a host that does not say is not judged
+                return entry.event().payload().bool("listingRiskWarning").orElse(true) ? List.of()
+                        : List.of(new DeadlineAction.Finding("notice@" + entry.seq(), "VIOLATION", "执行通知书未载明"
+                                + "“可能被纳入失信被执行人名单”的风险提示（公布失信规定 第5条第1款）",
+                                Map.of("row", "C-06", "entrySeq", entry.seq())));
             }
             Map<String, MeasureFacts> all = MeasureFacts.fold(history, null);
             String id = entry.event().payload().string("measureId").orElse(null);

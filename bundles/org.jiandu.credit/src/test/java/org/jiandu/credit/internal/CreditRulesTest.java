@@ -113,4 +113,13 @@ class CreditRulesTest {
                 .on("2025-03-21", "credit.RECONSIDERATION_APPLIED", "measureId", "SX-1");
         assertTrue(replay(c).contains("credit.conduct:Finding WARN C-19"), replay(c).toString());
     }
+
+    /** C-06: an enforcement notice that says it carries no warning of listing. */
+    @Test
+    void noticeWithoutListingWarningIsAFinding() {
+        CreditCase c = newCase().on("2025-02-10", "ENFORCEMENT_NOTICE_SERVED", "listingRiskWarning", false)
+                .on("2025-02-11", "ENFORCEMENT_NOTICE_SERVED", "listingRiskWarning", true)
+                .on("2025-02-12", "ENFORCEMENT_NOTICE_SERVED");
+        assertEquals(List.of("credit.conduct:Finding VIOLATION C-06"), replay(c));
+    }
 }
