@@ -257,4 +257,46 @@ public class CreditIT extends JianduTestSupport {
         assertEquals("nothing was half-stored", "CASE_NOT_FOUND", get("supervisor", "/v1/cases/" + seg(cn)
                 + "/credit").code());
     }
+
+    /** A court officer records decisions through Jiandu: the officer is the actor; a denied act is not recorded. */
+    @Test
+    public void anOfficerRecordsDecisionsThroughTheGuards() {
+        String cn = "（2025）京0105执913号";
+        ingest(cn, "CASE_FILED", "2025-06-01", "{\"claimPrincipal\":\"30000.00\"}");
+        String path = "/v1/cases/" + seg(cn) + "/credit/decisions";
+        Reply restricted = post("officer", path, "{\"type\":\"CONSUMPTION_RESTRICTED\",\"hostEventId\":\"OFF-1\","
+                + "\"occurredAt\":\"2025-06-10T10:00:00+08:00\",\"payload\":{\"measureId\":\"XF-1\","
+                + "\"personIdentifiers\":" + person(ADULT) + ",\"items\":[\"TRAVEL_HOLIDAY\"],\"period\":\"至履行完毕\","
+                + "\"consequences\":\"罚款、拘留\"," + signed("之一") + "}}");
+        assertEquals(restricted.text(), 201, restricted.status());
+        assertEquals("ALLOW", restricted.body().get("check").get("decision").asText());
+        Reply timeline = get("supervisor", "/v1/cases/" + seg(cn) + "/timeline");
+        assertTrue(timeline.text(), timeline.text().contains("\"personId\":\"officer\""));
+        Reply again = post("officer", path, "{\"type\":\"CONSUMPTION_RESTRICTED\",\"hostEventId\":\"OFF-1\","
+                + "\"occurredAt\":\"2025-06-10T10:00:00+08:00\",\"payload\":{\"measureId\":\"XF-1\","
+                + "\"personIdentifiers\":" + person(ADULT) + ",\"items\":[\"TRAVEL_HOLIDAY\"],\"period\":\"至履行完毕\","
+                + "\"consequences\":\"罚款、拘留\"," + signed("之一") + "}}");
+        assertEquals("a retry with the same hostEventId is stored once", 200, again.status());
+        // listing a minor: 409, every verdict in the answer, nothing recorded
+        Reply minor = post("officer", path, "{\"type\":\"DEFAULTER_LISTED\",\"occurredAt\":\"2025-06-11T10:00:00+08:00\","
+                + "\"payload\":{\"measureId\":\"SX-1\",\"personIdentifiers\":" + person(MINOR) + ",\"grounds\":"
+                + "[\"ABLE_BUT_REFUSES\"],\"restrictionOrderNumber\":\"之一\"," + signed("之二") + "}}");
+        assertEquals(minor.text(), 409, minor.status());
+        assertEquals("OPERATION_DENIED", minor.code());
+        assertTrue(minor.text(), minor.text().contains("C-03"));
+        assertEquals("nothing recorded", 2, get("supervisor", "/v1/cases/" + seg(cn) + "/timeline").body()
+                .get("entries").size());
+        // a bad detail names the payload's field; a type that is no credit event is refused
+        Reply bad = post("officer", path, "{\"type\":\"credit.GRACE_PERIOD_SET\",\"payload\":{\"measureId\":\"XF-1\","
+                + "\"months\":\"two\"}}");
+        assertEquals(bad.text(), 400, bad.status());
+        assertEquals("payload.months", bad.field());
+        Reply notCredit = post("officer", path, "{\"type\":\"MONEY_RECEIVED\",\"payload\":{}}");
+        assertEquals(notCredit.text(), 400, notCredit.status());
+        assertEquals("type", notCredit.field());
+        assertEquals("a 沪 officer may not record on a 京 case", 403, post("shsupervisor", path,
+                "{\"type\":\"credit.DECISION_SERVED\",\"payload\":{\"measureId\":\"XF-1\"}}").status());
+        assertEquals("a host system records through the ingestion endpoint", 403, post("host", path,
+                "{\"type\":\"credit.DECISION_SERVED\",\"payload\":{\"measureId\":\"XF-1\"}}").status());
+    }
 }

@@ -228,4 +228,35 @@ public abstract class JianduTestSupport {
         }
         throw new AssertionError("Timed out after " + seconds + " s waiting for " + what);
     }
+
+    /**
+     * The latency of {@code call}, made {@code measured} times one after the other after {@code warmup} calls, each
+     * answering 200: one line with p50, p90, p99, p99.9 and max (the HTTP benchmark drivers). No timing is asserted.
+     */
+    protected static String latency(String what, int warmup, int measured, java.util.function.Supplier<Reply> call) {
+        for (int i = 0; i < warmup; i++) {
+            Reply r = call.get();
+            if (r.status() != 200) {
+                throw new AssertionError(what + " answered " + r.status() + ": " + r.text());
+            }
+        }
+        long[] nanos = new long[measured];
+        for (int i = 0; i < measured; i++) {
+            long t0 = System.nanoTime();
+            Reply r = call.get();
+            nanos[i] = System.nanoTime() - t0;
+            if (r.status() != 200) {
+                throw new AssertionError(what + " answered " + r.status() + ": " + r.text());
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        return String.format("%s: %d sequential calls after %d warm-up: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
+                + " p99.9 %.2f ms, max %.2f ms%n", what, measured, warmup, percentile(nanos, 0.50),
+                percentile(nanos, 0.90), percentile(nanos, 0.99), percentile(nanos, 0.999),
+                nanos[nanos.length - 1] / 1e6);
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
 }

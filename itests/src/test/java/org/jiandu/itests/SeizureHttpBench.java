@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 
 import org.junit.Before;
 import org.junit.Test;
@@ -148,23 +147,6 @@ public class SeizureHttpBench extends JianduTestSupport {
     }
 
     private static String measure(String what, java.util.function.Supplier<Reply> call) {
-        for (int i = 0; i < WARMUP; i++) {
-            assertEquals(200, call.get().status());
-        }
-        long[] nanos = new long[MEASURED];
-        for (int i = 0; i < MEASURED; i++) {
-            long t0 = System.nanoTime();
-            Reply r = call.get();
-            nanos[i] = System.nanoTime() - t0;
-            assertEquals(200, r.status());
-        }
-        Arrays.sort(nanos);
-        return String.format("%s: %d sequential calls after %d warm-up: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
-                + " p99.9 %.2f ms, max %.2f ms%n", what, MEASURED, WARMUP, ms(nanos, 0.50), ms(nanos, 0.90),
-                ms(nanos, 0.99), ms(nanos, 0.999), nanos[nanos.length - 1] / 1e6);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+        return latency(what, WARMUP, MEASURED, call);
     }
 }

@@ -3,7 +3,6 @@ package org.jiandu.credit.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +26,7 @@ import org.jiandu.api.mask.MaskingPolicy;
 import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
-import org.jiandu.api.rest.CourtFilter;
+import org.jiandu.api.rest.ReadParams;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -93,7 +92,7 @@ public class CreditResource implements RestResource {
             @Context SecurityContext security) {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
-        LocalDate day = day(asOf);
+        LocalDate day = ReadParams.day(asOf, "asOf", today());
         List<CreditMeasure> measures = queries.caseMeasures(cn, day).orElseThrow(() -> ApiException.notFound(
                 "CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical()));
         List<CreditMeasure> shown = measures.stream().map(this::masked).toList();
@@ -107,7 +106,7 @@ public class CreditResource implements RestResource {
         PartyId id = PartyId.parse(partyId, "partyId");
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
-        CourtScope scope = CourtFilter.of(caller, null, errors);
+        CourtScope scope = ReadParams.courts(caller, null, errors);
         LocalDate today = today();
         List<CreditMeasure> shown = queries.person(id.value(), scope, today).stream().map(this::masked).toList();
         return new PersonCredit(id.masked(), today, shown.size(), shown);
@@ -118,15 +117,10 @@ public class CreditResource implements RestResource {
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER})
     public MeasureList overdueLifts(@QueryParam("court") String court, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
-        Caller caller = Caller.from(security.getUserPrincipal());
-        List<ValidationException> errors = new ArrayList<>();
-        CourtScope scope = CourtFilter.of(caller, court, errors);
-        int max = CourtFilter.limit(limit, errors);
-        if (!errors.isEmpty()) {
-            throw ValidationException.of(errors);
-        }
+        Page page = page(security, court, limit);
         LocalDate today = today();
-        List<CreditMeasure> shown = queries.overdueLifts(scope, today, max).stream().map(this::masked).toList();
+        List<CreditMeasure> shown = queries.overdueLifts(page.scope(), today, page.limit()).stream()
+                .map(this::masked).toList();
         return new MeasureList(today, shown.size(), shown);
     }
 
@@ -135,18 +129,27 @@ public class CreditResource implements RestResource {
     @RequiresRoles({Roles.SUPERVISOR, Roles.INSPECTOR, Roles.COURT_OFFICER, Roles.HOST_SYSTEM})
     public Publication publication(@QueryParam("court") String court, @QueryParam("limit") String limit,
             @Context SecurityContext security) {
+        Page page = page(security, court, limit);
+        LocalDate today = today();
+        CreditSettings.Policy policy = queries.policy();
+        List<PublicationEntry> entries = queries.published(page.scope(), today, page.limit()).stream()
+                .map(m -> entry(m, today, policy)).toList();
+        return new Publication(today, entries.size(), entries);
+    }
+
+    private record Page(CourtScope scope, int limit) {
+    }
+
+    /** The courts asked for and the page size, both checked (400 naming each bad one, 403 outside the caller's). */
+    private static Page page(SecurityContext security, String court, String limit) {
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
-        CourtScope scope = CourtFilter.of(caller, court, errors);
-        int max = CourtFilter.limit(limit, errors);
+        CourtScope scope = ReadParams.courts(caller, court, errors);
+        int max = ReadParams.limit(limit, errors);
         if (!errors.isEmpty()) {
             throw ValidationException.of(errors);
         }
-        LocalDate today = today();
-        CreditSettings.Policy policy = queries.policy();
-        List<PublicationEntry> entries = queries.published(scope, today, max).stream()
-                .map(m -> entry(m, today, policy)).toList();
-        return new Publication(today, entries.size(), entries);
+        return new Page(scope, max);
     }
 
     static PublicationEntry entry(CreditMeasure m, LocalDate asOf, CreditSettings.Policy policy) {
@@ -182,21 +185,5 @@ public class CreditResource implements RestResource {
 
     private LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE);
-    }
-
-    private LocalDate day(String text) {
-        if (text == null || text.isBlank()) {
-            return today();
-        }
-        try {
-            LocalDate d = LocalDate.parse(text.trim());
-            if (d.getYear() >= 1990 && d.getYear() <= 2100) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below with the field
-        }
-        throw new ValidationException("INVALID_DATE", "asOf", "asOf must be an ISO date such as 2025-06-30 between"
-                + " 1990 and 2100");
     }
 }

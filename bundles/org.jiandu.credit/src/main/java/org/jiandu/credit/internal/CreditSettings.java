@@ -82,32 +82,31 @@ public final class CreditSettings implements HealthIndicator {
     static Snapshot read(Map<String, ?> properties) {
         ConfigReader r = ConfigReader.of(PID, properties, CreditConfiguration.class);
         int lift = r.integer("lift.workingDays", 0, 10, "Art. 23: 3 working days");
-        int graceMin = r.integer("grace.minMonths", 1, 12, "法发〔2019〕35号 Art. 15: 1–3 months");
-        int graceMax = r.integer("grace.maxMonths", 1, 12, "法发〔2019〕35号 Art. 15: 1–3 months");
-        if (graceMin > graceMax) {
-            r.problem("grace.minMonths", "grace.minMonths " + graceMin + " is above grace.maxMonths " + graceMax
-                    + "; using 1–3");
-            graceMin = 1;
-            graceMax = 3;
-        }
+        int[] grace = range(r, "grace", 1, 12, 1, 3, "法发〔2019〕35号 Art. 15: 1–3 months");
         boolean service = r.bool("publish.requiresService");
         List<String> signers = r.names("signerRoles", CoreEventTypes.SIGNER_ROLES);
-        int listMin = r.integer("listing.minMonths", 1, 120, "公布失信规定 Art. 2: 2 years");
-        int listMax = r.integer("listing.maxMonths", 1, 120, "公布失信规定 Art. 2: up to 5 years");
-        if (listMin > listMax) {
-            r.problem("listing.minMonths", "listing.minMonths " + listMin + " is above listing.maxMonths " + listMax
-                    + "; using 24–60");
-            listMin = 24;
-            listMax = 60;
-        }
+        int[] listing = range(r, "listing", 1, 120, 24, 60, "公布失信规定 Art. 2: 2 years, up to 5");
         int bar = r.integer("listing.reapplyBarMonths", 0, 60, "[U] 6 months");
         boolean excludes = r.bool("listing.fixedPeriodExcludesArt10");
         int review = r.integer("application.reviewDays", 1, 60, "[U] 15 days");
         int temp = r.integer("temporaryLift.maxMonths", 1, 3, "法发〔2019〕35号 Art. 17: 1 month");
         int first = r.integer("publication.idKeepFirst", 0, 8, "");
         int last = r.integer("publication.idKeepLast", 0, 8, "");
-        Policy p = new Policy(lift, graceMin, graceMax, service, signers, listMin, listMax, bar, excludes, review,
-                temp, first, last);
+        Policy p = new Policy(lift, grace[0], grace[1], service, signers, listing[0], listing[1], bar, excludes,
+                review, temp, first, last);
         return new Snapshot(p, r.report());
+    }
+
+    /** {@code <prefix>.minMonths} and {@code <prefix>.maxMonths}, each in {@code lo … hi}; both defaults if min > max. */
+    private static int[] range(ConfigReader r, String prefix, int lo, int hi, int defaultMin, int defaultMax,
+            String law) {
+        int min = r.integer(prefix + ".minMonths", lo, hi, law);
+        int max = r.integer(prefix + ".maxMonths", lo, hi, law);
+        if (min > max) {
+            r.problem(prefix + ".minMonths", prefix + ".minMonths " + min + " is above " + prefix + ".maxMonths " + max
+                    + "; using " + defaultMin + "–" + defaultMax);
+            return new int[] {defaultMin, defaultMax};
+        }
+        return new int[] {min, max};
     }
 }

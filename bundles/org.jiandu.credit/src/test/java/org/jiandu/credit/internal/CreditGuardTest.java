@@ -61,10 +61,14 @@ class CreditGuardTest {
 
     /** A complete, lawful listing of {@link CreditCase#ADULT} on ground (1), with {@code more} added or replacing. */
     static Object[] listing(Object... more) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        Object[] base = CreditCase.signed("（2025）京0105执88号之二", "PRESIDENT", "measureId", "SX-1",
+        return details(CreditCase.signed("（2025）京0105执88号之二", "PRESIDENT", "measureId", "SX-1",
                 "personIdentifiers", person(ADULT), "personName", "李四", "grounds", List.of("ABLE_BUT_REFUSES"),
-                "restrictionOrderNumber", "（2025）京0105执88号之一");
+                "restrictionOrderNumber", "（2025）京0105执88号之一"), more);
+    }
+
+    /** The pairs of {@code base} with those of {@code more} added or replacing them ({@code null} removes one). */
+    static Object[] details(Object[] base, Object... more) {
+        Map<String, Object> d = new LinkedHashMap<>();
         for (int i = 0; i < base.length; i += 2) {
             d.put((String) base[i], base[i + 1]);
         }
@@ -75,13 +79,7 @@ class CreditGuardTest {
                 d.put((String) more[i], more[i + 1]);
             }
         }
-        Object[] out = new Object[d.size() * 2];
-        int i = 0;
-        for (Map.Entry<String, Object> e : d.entrySet()) {
-            out[i++] = e.getKey();
-            out[i++] = e.getValue();
-        }
-        return out;
+        return d.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
     }
 
     static List<String> codes(Verdict v) {
@@ -205,21 +203,9 @@ class CreditGuardTest {
     }
 
     static Object[] restriction(Object... more) {
-        Object[] base = CreditCase.signed("（2025）京0105执88号之一", "PRESIDENT", "measureId", "XF-1",
+        return details(CreditCase.signed("（2025）京0105执88号之一", "PRESIDENT", "measureId", "XF-1",
                 "personIdentifiers", person(ADULT), "items", List.of("FLIGHT_SOFT_SLEEPER_SHIP_BERTH"), "period",
-                "至履行完毕之日止", "consequences", "违反的，依法予以罚款、拘留");
-        Map<String, Object> d = new LinkedHashMap<>();
-        for (int i = 0; i < base.length; i += 2) {
-            d.put((String) base[i], base[i + 1]);
-        }
-        for (int i = 0; i < more.length; i += 2) {
-            if (more[i + 1] == null) {
-                d.remove((String) more[i]);
-            } else {
-                d.put((String) more[i], more[i + 1]);
-            }
-        }
-        return d.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+                "至履行完毕之日止", "consequences", "违反的，依法予以罚款、拘留"), more);
     }
 
     /** C-33: a 限消令 signed by the president states period, items and consequences. */

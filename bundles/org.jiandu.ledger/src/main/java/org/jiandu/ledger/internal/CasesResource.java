@@ -28,7 +28,7 @@ import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.query.QuerySources;
 import org.jiandu.api.query.Sources;
 import org.jiandu.api.rest.Caller;
-import org.jiandu.api.rest.CourtFilter;
+import org.jiandu.api.rest.ReadParams;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -65,7 +65,7 @@ public class CasesResource implements RestResource {
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
-        CourtScope scope = CourtFilter.of(caller, court, errors);
+        CourtScope scope = ReadParams.courts(caller, court, errors);
         LocalDate from = date(filedFrom, "filedFrom", errors);
         LocalDate to = date(filedTo, "filedTo", errors);
         if (from != null && to != null && to.isBefore(from)) {
@@ -90,7 +90,7 @@ public class CasesResource implements RestResource {
                         + " PROPERTY_CONTROLLED, MONEY_RECEIVED or PETITION, not \"" + Scopes.cut(f) + "\""));
             }
         }
-        int max = CourtFilter.limit(limit, errors);
+        int max = ReadParams.limit(limit, errors);
         if (cursor != null) {
             try {
                 Aggregate.decode(cursor);

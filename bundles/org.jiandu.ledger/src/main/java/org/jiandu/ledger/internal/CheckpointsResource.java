@@ -25,7 +25,7 @@ import org.jiandu.api.mask.MaskingPolicy;
 import org.jiandu.api.mask.RevealAudit;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
-import org.jiandu.api.rest.CourtFilter;
+import org.jiandu.api.rest.ReadParams;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
 import org.jiandu.verifier.Leaf;
@@ -121,7 +121,7 @@ public class CheckpointsResource implements RestResource {
     public CheckpointList checkpoints(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor)
             throws SQLException {
         List<ValidationException> errors = new ArrayList<>();
-        int max = CourtFilter.limit(limit, errors);
+        int max = ReadParams.limit(limit, errors);
         long below = Long.MAX_VALUE;
         if (cursor != null) {
             try {

@@ -27,7 +27,7 @@ import org.jiandu.api.query.FindingQuery;
 import org.jiandu.api.query.QuerySources;
 import org.jiandu.api.query.Sources;
 import org.jiandu.api.rest.Caller;
-import org.jiandu.api.rest.CourtFilter;
+import org.jiandu.api.rest.ReadParams;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Component;
@@ -76,7 +76,7 @@ public class FindingsResource implements RestResource {
             @QueryParam("since") String since, @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
-        CourtScope scope = CourtFilter.of(caller, court, errors);
+        CourtScope scope = ReadParams.courts(caller, court, errors);
         String cn = null;
         if (caseNumber != null) {
             try {
@@ -91,7 +91,7 @@ public class FindingsResource implements RestResource {
             errors.add(new ValidationException("INVALID_KIND", "kind",
                     "kind must be a finding kind such as OVER_SEIZURE or ART13_QUERY_COVERAGE"));
         }
-        int max = CourtFilter.limit(limit, errors);
+        int max = ReadParams.limit(limit, errors);
         boolean feed = since != null;
         String position = feed ? since : cursor;
         if (feed && cursor != null) {

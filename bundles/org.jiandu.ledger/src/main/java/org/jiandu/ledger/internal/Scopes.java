@@ -1,6 +1,6 @@
 package org.jiandu.ledger.internal;
 
-/** The small parameter checks the read resources share beyond {@link org.jiandu.api.rest.CourtFilter}. */
+/** The small parameter checks the read resources share beyond {@link org.jiandu.api.rest.ReadParams}. */
 final class Scopes {
     private Scopes() {
     }

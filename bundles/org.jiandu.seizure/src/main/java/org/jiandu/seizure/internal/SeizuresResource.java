@@ -2,7 +2,6 @@ package org.jiandu.seizure.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -17,13 +16,13 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.Roles;
-import org.jiandu.api.ValidationException;
 import org.jiandu.api.event.CaseEvent;
 import org.jiandu.api.finding.Finding;
 import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.query.FindingFilter;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
+import org.jiandu.api.rest.ReadParams;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -80,8 +79,7 @@ public class SeizuresResource implements RestResource {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller caller = Caller.from(security.getUserPrincipal());
         caller.requireCovers(cn, "caseNumber");
-        LocalDate day = asOf == null || asOf.isBlank() ? LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE)
-                : date(asOf);
+        LocalDate day = ReadParams.day(asOf, "asOf", LocalDate.ofInstant(clock.instant(), CaseEvent.ZONE));
         CaseFacts facts = cache.facts(cn);
         if (facts.lastSeq() == 0) {
             throw ApiException.notFound("CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical());
@@ -92,18 +90,5 @@ public class SeizuresResource implements RestResource {
         return new RegisterBody((String) reg.get("caseNumber"), (String) reg.get("asOf"), reg.get("claim"),
                 reg.get("coverage"), reg.get("assets"), reg.get("releasable"), reg.get("objections"),
                 facts.lastSeq(), findings);
-    }
-
-    private static LocalDate date(String text) {
-        try {
-            LocalDate d = LocalDate.parse(text.trim());
-            if (d.getYear() >= 1990 && d.getYear() <= 2100) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below with the field
-        }
-        throw new ValidationException("INVALID_DATE", "asOf", "asOf must be an ISO date such as 2025-06-30 between"
-                + " 1990 and 2100");
     }
 }

@@ -1,5 +1,7 @@
 package org.jiandu.api.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -7,19 +9,20 @@ import org.jiandu.api.ValidationException;
 import org.jiandu.api.query.CourtScope;
 
 /**
- * The {@code court} and {@code limit} parameters of Jiandu's read resources, read alike by every bundle: the courts a
- * caller asks for and may see, refused with 403 when the caller's organisation does not cover them.
+ * The {@code court}, {@code limit} and {@code asOf} parameters of Jiandu's read resources, read alike by every
+ * bundle: the courts a caller asks for and may see (403 when the caller's organisation does not cover them), the
+ * size of a page, the day a view is computed for.
  *
  * @since rest package 1.3.0
  */
-public final class CourtFilter {
+public final class ReadParams {
     /** A court code ({@code 京0105}), an intermediate court ({@code 京01}), a province ({@code 京}) or {@code 最高法}. */
     public static final Pattern COURT = Pattern.compile(
             "最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](\\d{2}|\\d{4})?");
     /** The largest page a read resource answers. */
     public static final int MAX_LIMIT = 100;
 
-    private CourtFilter() {
+    private ReadParams() {
     }
 
     /**
@@ -27,7 +30,7 @@ public final class CourtFilter {
      * {@code ORGANISATION_MISMATCH} when the caller's organisation does not cover it; a malformed code is added to
      * {@code errors} ({@code INVALID_COURT}, field {@code court}).
      */
-    public static CourtScope of(Caller caller, String court, List<ValidationException> errors) {
+    public static CourtScope courts(Caller caller, String court, List<ValidationException> errors) {
         if (court == null) {
             String org = caller.organisation();
             if (!caller.isAdmin() && (org == null || org.isEmpty())) {
@@ -66,5 +69,26 @@ public final class CourtFilter {
             return 1;
         }
         return max;
+    }
+
+    /**
+     * The day of {@code text} (an ISO date between 1990 and 2100), or {@code today} when it is absent or blank.
+     *
+     * @throws ValidationException {@code INVALID_DATE} naming {@code field}
+     */
+    public static LocalDate day(String text, String field, LocalDate today) {
+        if (text == null || text.isBlank()) {
+            return today;
+        }
+        try {
+            LocalDate d = LocalDate.parse(text.trim());
+            if (d.getYear() >= 1990 && d.getYear() <= 2100) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the field
+        }
+        throw new ValidationException("INVALID_DATE", field, field + " must be an ISO date such as 2025-06-30"
+                + " between 1990 and 2100");
     }
 }
