@@ -66,9 +66,13 @@ public class CreditIT extends JianduTestSupport {
         return post("host", "/v1/cases/" + seg(cn) + "/events", ev);
     }
 
+    /** The last seq ingested per case: a read waits until the credit view includes it (the follower is async). */
+    private static final java.util.Map<String, Long> LAST = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static void ingest(String cn, String type, String occurredOn, String payload) {
         Reply r = event(cn, type, occurredOn, payload);
         assertEquals(r.text(), 201, r.status());
+        LAST.merge(cn, r.body().get("seq").asLong(), Math::max);
     }
 
     private static String person(String id) {
@@ -111,9 +115,23 @@ public class CreditIT extends JianduTestSupport {
         return false;
     }
 
+    /** Waits until the credit view (and so the guard, which reads the same timelines) includes the last ingest. */
+    private static void settled(String cn) {
+        long last = LAST.getOrDefault(cn, 0L);
+        await("the credit view of " + cn + " at seq " + last, 30, () -> {
+            Reply r = get("supervisor", "/v1/cases/" + seg(cn) + "/credit");
+            return r.status() == 200 && r.body().get("lastSeq").asLong() >= last;
+        });
+    }
+
     private static JsonNode measure(String cn, String id, String asOf) {
-        Reply r = get("supervisor", "/v1/cases/" + seg(cn) + "/credit?asOf=" + asOf);
-        assertEquals(r.text(), 200, r.status());
+        long last = LAST.getOrDefault(cn, 0L);
+        Reply[] answer = new Reply[1];
+        await("the credit view of " + cn + " at seq " + last, 30, () -> {
+            answer[0] = get("supervisor", "/v1/cases/" + seg(cn) + "/credit?asOf=" + asOf);
+            return answer[0].status() == 200 && answer[0].body().get("lastSeq").asLong() >= last;
+        });
+        Reply r = answer[0];
         for (JsonNode m : r.body().get("measures")) {
             if (id.equals(m.get("measureId").asText())) {
                 return m;
@@ -205,10 +223,12 @@ public class CreditIT extends JianduTestSupport {
         ingest(cn, "DEFAULTER_LISTED", "2025-06-10", "{\"measureId\":\"SX-3\",\"personIdentifiers\":" + person(ADULT)
                 + ",\"personName\":\"李四\",\"sex\":\"MALE\",\"grounds\":[\"ABLE_BUT_REFUSES\"],\"conduct\":\"有履行能力而拒不履行\","
                 + signed("之二") + "}");
+        settled(cn);
         JsonNode unserved = verdict("PUBLISH_DEFAULTER", cn, "{\"measureId\":\"SX-3\"}");
         assertEquals("DENY", unserved.get("decision").asText());
         assertTrue(unserved.toString(), hasFinding(unserved, "C-09"));
         ingest(cn, "credit.DECISION_SERVED", "2025-06-11", "{\"measureId\":\"SX-3\"}");
+        settled(cn);
         assertEquals("ALLOW", verdict("PUBLISH_DEFAULTER", cn, "{\"measureId\":\"SX-3\"}").get("decision").asText());
         ingest(cn, "credit.MEASURE_PUBLISHED", "2025-06-12", "{\"measureId\":\"SX-3\"}");
         // C-50: a grace period of 4 months

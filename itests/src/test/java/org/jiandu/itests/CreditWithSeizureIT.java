@@ -125,13 +125,17 @@ public class CreditWithSeizureIT extends JianduTestSupport {
             }
             return false;
         });
-        Reply credit = get("supervisor", "/v1/cases/" + seg(cn) + "/credit?asOf=2025-10-01");
-        String viewDue = null;
-        for (JsonNode m : credit.body().get("measures")) {
-            if ("XF-1".equals(m.get("measureId").asText())) {
-                viewDue = m.get("liftDue").get("due").asText();
+        String[] due = new String[1];
+        await("the credit view's lift due", 30, () -> {
+            Reply credit = get("supervisor", "/v1/cases/" + seg(cn) + "/credit?asOf=2025-10-01");
+            for (JsonNode m : credit.body().get("measures")) {
+                if ("XF-1".equals(m.get("measureId").asText()) && !m.get("liftDue").isNull()) {
+                    due[0] = m.get("liftDue").get("due").asText();
+                }
             }
-        }
+            return due[0] != null;
+        });
+        String viewDue = due[0];
         assertEquals("2025-10-11", viewDue);
         assertEquals("the monitor and the credit view agree", viewDue, deadline[0].get("due").asText());
         // published before service: a finding of credit.conduct, in the API's findings

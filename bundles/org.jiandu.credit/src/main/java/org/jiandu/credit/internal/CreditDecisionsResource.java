@@ -81,6 +81,7 @@ public class CreditDecisionsResource implements RestResource {
 
     private final CaseLedger ledger;
     private final GuardRegistry guards;
+    private final CaseTimelines timelines;
     private final Clock clock;
 
     /** The request body. */
@@ -104,9 +105,10 @@ public class CreditDecisionsResource implements RestResource {
 
     @Activate
     public CreditDecisionsResource(@Reference CaseLedger ledger, @Reference GuardRegistry guards,
-            @Reference(target = "(jiandu.clock=true)") Clock clock) {
+            @Reference CaseTimelines timelines, @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.ledger = ledger;
         this.guards = guards;
+        this.timelines = timelines;
         this.clock = clock;
     }
 
@@ -149,6 +151,8 @@ public class CreditDecisionsResource implements RestResource {
         String role = caller.roles().contains(Roles.SUPERVISOR) ? Roles.SUPERVISOR : Roles.COURT_OFFICER;
         AppendResult r = ledger.append(new CaseEvent(hostEventId, cn, type, occurredAt, null,
                 new Actor(caller.user(), role, caller.organisation()), payload, null));
+        // this node's views include the act at once (the follower's delivery would come a moment later)
+        timelines.accept(List.of(r.entry()));
         return Response.status(r.duplicate() ? 200 : 201).entity(new Recorded(cn.canonical(), r.entry().seq(),
                 hostEventId, type, r.duplicate(), check)).build();
     }

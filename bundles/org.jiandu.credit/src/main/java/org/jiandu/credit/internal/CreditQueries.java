@@ -74,6 +74,11 @@ public final class CreditQueries implements CreditQuery {
                         && !m.publishedOn().isAfter(asOf)).toList();
     }
 
+    /** The case's last entry the in-memory timeline holds (0: none). */
+    long lastSeq(CaseNumber caseNumber) {
+        return timelines.timeline(caseNumber).size();
+    }
+
     CreditMeasure view(MeasureFacts m, LocalDate asOf) {
         return MeasureView.of(m, asOf, calendar, settings.policy());
     }

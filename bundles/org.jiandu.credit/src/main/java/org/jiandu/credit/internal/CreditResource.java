@@ -55,8 +55,12 @@ public class CreditResource implements RestResource {
     private final MaskingPolicy masking;
     private final Clock clock;
 
-    /** A case's measures. */
-    record CaseCredit(String caseNumber, LocalDate asOf, int count, List<CreditMeasure> measures) {
+    /**
+     * A case's measures. {@code lastSeq} is the case's last entry the answer includes: the view is kept in memory and
+     * updated by the ledger follower after each commit, so a read within milliseconds of an append on another node
+     * may not include it yet.
+     */
+    record CaseCredit(String caseNumber, LocalDate asOf, long lastSeq, int count, List<CreditMeasure> measures) {
     }
 
     /** A person's measures. */
@@ -93,10 +97,11 @@ public class CreditResource implements RestResource {
         CaseNumber cn = CaseNumber.parse(caseNumber, "caseNumber");
         Caller.from(security.getUserPrincipal()).requireCovers(cn, "caseNumber");
         LocalDate day = ReadParams.day(asOf, "asOf", today());
+        long lastSeq = queries.lastSeq(cn);
         List<CreditMeasure> measures = queries.caseMeasures(cn, day).orElseThrow(() -> ApiException.notFound(
                 "CASE_NOT_FOUND", "No event is recorded for case " + cn.canonical()));
         List<CreditMeasure> shown = measures.stream().map(this::masked).toList();
-        return new CaseCredit(cn.canonical(), day, shown.size(), shown);
+        return new CaseCredit(cn.canonical(), day, lastSeq, shown.size(), shown);
     }
 
     @GET

@@ -15,11 +15,12 @@ import org.jiandu.api.event.CoreEventTypes;
 import org.jiandu.api.event.Payload;
 
 /**
- * Five cases of 京0105 (numbered (2026)京0105执2001–2005号, so README can name them) across the credit lifecycle
- * (Art. 23), dated back from the day the demo is first loaded so
- * that each state is current when a newcomer looks: a grace period that ends a few weeks later, a lift overdue after
+ * Six cases of 京0105 (numbered (2026)京0105执2001–2006号, so README can name them) across the credit lifecycle
+ * (Art. 23), dated back from the day the demo is first loaded so that each state is current when a newcomer looks:
+ * a grace period that ends some ten days later, a lift overdue after
  * full performance, a minor proposed for listing (the guard refuses it), a listing published without service (a
- * finding), and a unit listed and published with its legal representative restricted (the public list shows it).
+ * finding), a unit listed and published with its legal representative restricted, and the debtor of the unserved listing
+ * listed and published in another case (the public list shows both).
  */
 final class CreditDemoCases {
     static final String PREFIX = "DEMO-CREDIT-";
@@ -45,9 +46,10 @@ final class CreditDemoCases {
         List<CaseEvent> out = new ArrayList<>();
         Builder a = new Builder("（2026）京0105执2001号", today, out);
         a.on(-100, CoreEventTypes.CASE_FILED, "claimPrincipal", "86000.00", "respondents", List.of("王某"));
-        a.on(-60, CoreEventTypes.CONSUMPTION_RESTRICTED, restriction("XF-2001", WANG, "王某", "之一"));
-        a.on(-60, CreditEventTypes.GRACE_PERIOD_SET, "measureId", "XF-2001", "months", 3L);
-        a.on(-58, CreditEventTypes.DECISION_SERVED, "measureId", "XF-2001", "method", "DIRECT");
+        // two months of grace from 50 days ago: it ends some ten days after the demo's first start
+        a.on(-50, CoreEventTypes.CONSUMPTION_RESTRICTED, restriction("XF-2001", WANG, "王某", "之一"));
+        a.on(-50, CreditEventTypes.GRACE_PERIOD_SET, "measureId", "XF-2001", "months", 2L);
+        a.on(-48, CreditEventTypes.DECISION_SERVED, "measureId", "XF-2001", "method", "DIRECT");
 
         Builder b = new Builder("（2026）京0105执2002号", today, out);
         b.on(-200, CoreEventTypes.CASE_FILED, "claimPrincipal", "42000.00", "respondents", List.of("赵某"));
@@ -84,6 +86,16 @@ final class CreditDemoCases {
         e.on(-47, CreditEventTypes.MEASURE_PUBLISHED, "measureId", "SX-2005", "channel", "最高人民法院失信被执行人名单库");
         e.on(-47, CreditEventTypes.PUSHED_TO_ASSISTING_UNITS, "measureId", "SX-2005", "recipients",
                 List.of("中国人民银行征信中心", "国家市场监督管理总局"));
+        // 钱某 again, in another case: listed, served and published, so the public list shows a person too
+        Builder f = new Builder("（2026）京0105执2006号", today, out);
+        f.on(-120, CoreEventTypes.CASE_FILED, "claimPrincipal", "74000.00", "respondents", List.of("钱某"));
+        f.on(-70, CoreEventTypes.CONSUMPTION_RESTRICTED, restriction("XF-2006", QIAN, "钱某", "之一"));
+        Map<String, Object> qian = listing("SX-2006", QIAN, "钱某", "NATURAL", "之二", "FALSE_LITIGATION_OR_EVASION",
+                24L, "以虚假诉讼规避执行", null);
+        qian.put("sex", "FEMALE");
+        f.on(-70, CoreEventTypes.DEFAULTER_LISTED, qian);
+        f.on(-69, CreditEventTypes.DECISION_SERVED, "measureId", "SX-2006", "method", "DIRECT");
+        f.on(-68, CreditEventTypes.MEASURE_PUBLISHED, "measureId", "SX-2006");
         return out;
     }
 
