@@ -21,11 +21,12 @@ import org.jiandu.api.ledger.LedgerEntry;
 import org.jiandu.api.query.CourtScope;
 import org.jiandu.schema.testing.TestDatabases;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /** The cross-case index on a real Derby, migrated by the bundle's change log. */
 class MeasureIndexTest {
     private final Map<CaseNumber, List<LedgerEntry>> ledger = new HashMap<>();
-    private final DataSource db = TestDatabases.derby();
+    private DataSource db = TestDatabases.derby();
 
     private MeasureIndex index() {
         new CreditSchema(db);
@@ -46,6 +47,18 @@ class MeasureIndexTest {
 
     @Test
     void personOverdueAndPublicationAreAnsweredFromTheIndex() throws Exception {
+        answersFromTheIndex();
+    }
+
+    /** The same on PostgreSQL: its migration, and the court index hint that is a comment to it. */
+    @Test
+    @EnabledIfSystemProperty(named = TestDatabases.POSTGRESQL, matches = ".+")
+    void theSameOnPostgreSQL() throws Exception {
+        db = TestDatabases.postgresql("credit_index");
+        answersFromTheIndex();
+    }
+
+    private void answersFromTheIndex() throws Exception {
         MeasureIndex index = index();
         CreditCase a = CreditCase.of("（2025）京0105执1号").restricted("2025-03-03", "XF-1", ADULT)
                 .on("2025-03-04", "PERFORMANCE_COMPLETED");
@@ -66,6 +79,10 @@ class MeasureIndexTest {
         assertEquals(List.of("XF-1"), late.stream().map(m -> m.measureId).toList(), "due 2025-03-07");
         assertTrue(index.overdue(CourtScope.all(), LocalDate.parse("2025-03-07"), 50).isEmpty(), "due that day");
         assertTrue(index.overdue(CourtScope.province("沪"), LocalDate.parse("2025-03-10"), 50).isEmpty());
+        assertEquals(List.of("XF-1"), index.overdue(CourtScope.court("京0105"), LocalDate.parse("2025-03-10"), 50)
+                .stream().map(m -> m.measureId).toList(), "one court, through its index");
+        assertEquals(List.of("XF-1"), index.overdue(CourtScope.courts(java.util.Set.of("京0105", "京0101")),
+                LocalDate.parse("2025-03-10"), 50).stream().map(m -> m.measureId).toList(), "several courts");
 
         assertEquals(List.of("SX-9"), index.published(CourtScope.all(), LocalDate.parse("2025-03-06"), 50).stream()
                 .map(m -> m.measureId).toList());
