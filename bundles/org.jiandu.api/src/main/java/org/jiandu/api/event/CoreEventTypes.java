@@ -188,9 +188,7 @@ public final class CoreEventTypes {
      *
      * @since event package 2.3.0
      */
-    public static final List<PayloadField> MEASURE_PERSON_FIELDS = List.of(
-            optional("measureId", STRING, "the host's id of the measure (限消令 or 失信 listing), unique in the"
-                    + " case; required by the credit bundle"),
+    public static final List<PayloadField> MEASURE_PERSON_FIELDS = concat(MEASURE_REFERENCE_FIELDS, List.of(
             optional("personIdentifiers", PARTY_IDENTIFIER_LIST, "the person's identifiers, each {kind, value};"
                     + " the first names the person across cases").sensitive(Sensitivity.PARTY_IDENTIFIER),
             optional("personName", STRING, "the person's or unit's name"),
@@ -203,7 +201,7 @@ public final class CoreEventTypes {
             oneOf("sex", false, "a natural person's sex, as published (公布失信规定 Art. 6)", "MALE", "FEMALE"),
             optional("fullTimeStudent", BOOLEAN, "the person is a full-time student (法发〔2019〕35号 Art. 16)"),
             optional("campusLoan", BOOLEAN, "the case is a 校园贷 dispute (法发〔2019〕35号 Art. 16)"),
-            optional("campusLoanReason", STRING, "why the measure is taken despite a 校园贷 student"));
+            optional("campusLoanReason", STRING, "why the measure is taken despite a 校园贷 student")));
 
     /**
      * The document that records a court's decision (决定书, 限消令, approval): what identifies it and who signed it,
@@ -227,6 +225,12 @@ public final class CoreEventTypes {
             oneOf("reason", false, "why it ends", LIFT_GROUNDS),
             optional("recipients", STRING_LIST, "the units and channels the notice of the end reached (限制消费规定"
                     + " Art. 9: the same as the original notice)"));
+
+    /** A restriction lifted or a listing deleted: the measure, the document, why and whom it reached. */
+    private static EventType measureEnd(String id, String label, String subject) {
+        return new EventType(id, label, concat(List.of(optional("subject", STRING, subject)),
+                MEASURE_REFERENCE_FIELDS, DECISION_DOCUMENT_FIELDS, LIFT_FIELDS));
+    }
 
     @SafeVarargs
     private static List<PayloadField> concat(List<PayloadField>... parts) {
@@ -347,9 +351,7 @@ public final class CoreEventTypes {
                             optional("consequences", STRING, "the legal consequences the order states (Art. 5)"),
                             new PayloadField("restrictionGrounds", STRING_LIST, false, RESTRICTION_GROUNDS,
                                     "why 限消 is imposed (Arts. 1, 2)")))),
-            new EventType(CONSUMPTION_RESTRICTION_LIFTED, "解除限制消费", concat(
-                    List.of(optional("subject", STRING, "person or unit released")), MEASURE_REFERENCE_FIELDS,
-                    DECISION_DOCUMENT_FIELDS, LIFT_FIELDS)),
+            measureEnd(CONSUMPTION_RESTRICTION_LIFTED, "解除限制消费", "person or unit released"),
             new EventType(DEFAULTER_LISTED, "纳入失信被执行人名单", concat(
                     List.of(optional("subject", STRING, "person or unit listed")), MEASURE_PERSON_FIELDS,
                     DECISION_DOCUMENT_FIELDS, List.of(
@@ -362,9 +364,7 @@ public final class CoreEventTypes {
                                     + " published (Art. 6)"),
                             optional("obligation", STRING, "the obligation in the effective document (Art. 6)"),
                             optional("performance", STRING, "how far it has been performed (Art. 6)")))),
-            new EventType(DEFAULTER_DELISTED, "删除失信信息", concat(
-                    List.of(optional("subject", STRING, "person or unit delisted")), MEASURE_REFERENCE_FIELDS,
-                    DECISION_DOCUMENT_FIELDS, LIFT_FIELDS)),
+            measureEnd(DEFAULTER_DELISTED, "删除失信信息", "person or unit delisted"),
             EventType.of(PERFORMANCE_COMPLETED, "履行完毕"),
             EventType.of(TERMINATION_REQUESTED, "申请/拟终结本次执行程序"),
             EventType.of(TERMINATION_RULED, "裁定终结本次执行程序",
