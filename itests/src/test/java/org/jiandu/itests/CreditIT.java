@@ -231,6 +231,15 @@ public class CreditIT extends JianduTestSupport {
         settled(cn);
         assertEquals("ALLOW", verdict("PUBLISH_DEFAULTER", cn, "{\"measureId\":\"SX-3\"}").get("decision").asText());
         ingest(cn, "credit.MEASURE_PUBLISHED", "2025-06-12", "{\"measureId\":\"SX-3\"}");
+        // recorded against the rules without the node monitor: a listing of a person nobody restricts (C-31) is the
+        // credit bundle's own finding, in the API's findings
+        ingest(cn, "DEFAULTER_LISTED", "2025-06-13", "{\"measureId\":\"SX-4\",\"personIdentifiers\":" + person(MINOR)
+                + ",\"grounds\":[\"ABLE_BUT_REFUSES\"]," + signed("之三") + "}");
+        await("the C-31 finding", 60, () -> get("supervisor", "/v1/findings?case=" + seg(cn)).text()
+                .contains("CREDIT_LISTED_UNRESTRICTED"));
+        JsonNode findings = get("supervisor", "/v1/findings?case=" + seg(cn)).body();
+        assertEquals("org.jiandu.credit", findings.get("findings").get(0).get("source").asText());
+        assertEquals("C-31", findings.get("findings").get(0).get("details").get("row").asText());
         // C-50: a grace period of 4 months
         assertTrue(hasFinding(verdict("SET_GRACE_PERIOD", cn, "{\"measureId\":\"XF-1\",\"months\":4}"), "C-50"));
 

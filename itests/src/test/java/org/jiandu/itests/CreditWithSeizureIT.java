@@ -147,6 +147,8 @@ public class CreditWithSeizureIT extends JianduTestSupport {
             }
         }
         assertNotNull("a finding with row C-09", found);
+        assertEquals("raised by the credit bundle, not twice by the monitor", "org.jiandu.credit",
+                found.get("source").asText());
         assertTrue(found.toString(), found.toString().contains("未送达"));
     }
 }

@@ -336,12 +336,14 @@ public class SeizureIT extends JianduTestSupport {
             assertEquals("MONEY_RECEIVED", finding.trigger().type());
             assertTrue(finding.message(), finding.message().contains("ACC-1（解除 50000.00 元）"));
 
-            // the same finding through the read side; the node monitor is not installed, and the answer says so
+            // the same finding through the read side; the node monitor and the credit bundle are not installed, and
+            // the answer says so
             JsonNode listed = get("supervisor", "/v1/findings?case=" + seg(cn)).body();
             assertEquals(listed.toString(), 1, listed.get("count").asInt());
             assertEquals(finding.id(), listed.get("findings").get(0).get("id").asLong());
             assertEquals("[\"org.jiandu.seizure\"]", listed.get("sources").get("contributed").toString());
-            assertEquals("[\"org.jiandu.monitor\"]", listed.get("sources").get("notInstalled").toString());
+            assertEquals("[\"org.jiandu.monitor\",\"org.jiandu.credit\"]",
+                    listed.get("sources").get("notInstalled").toString());
             assertEquals(400, get("supervisor", "/v1/findings?kind=over-seizure").status());
 
             JsonNode register = awaitRegister(cn, 5);

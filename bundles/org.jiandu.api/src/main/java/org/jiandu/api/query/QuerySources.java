@@ -25,8 +25,8 @@ public final class QuerySources {
     public static final List<String> DEADLINES = List.of(NODE_MONITOR);
     /** Producers of {@link AlertQuery}. */
     public static final List<String> ALERTS = List.of(NODE_MONITOR);
-    /** Producers of {@link FindingQuery}. */
-    public static final List<String> FINDINGS = List.of(NODE_MONITOR, SEIZURE);
+    /** Producers of {@link FindingQuery} (the credit bundle since query package 1.1.0). */
+    public static final List<String> FINDINGS = List.of(NODE_MONITOR, SEIZURE, CREDIT);
     /** Producers of {@link SeizureQuery}. */
     public static final List<String> SEIZURES = List.of(SEIZURE);
     /**

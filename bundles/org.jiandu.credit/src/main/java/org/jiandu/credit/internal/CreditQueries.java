@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.jiandu.api.CaseNumber;
 import org.jiandu.api.calendar.WorkingCalendar;
@@ -11,7 +12,11 @@ import org.jiandu.api.credit.CreditMeasure;
 import org.jiandu.api.credit.CreditQuery;
 import org.jiandu.api.credit.MeasureStatus;
 import org.jiandu.api.ledger.LedgerEntry;
+import org.jiandu.api.finding.Finding;
+import org.jiandu.api.query.Batch;
 import org.jiandu.api.query.CourtScope;
+import org.jiandu.api.query.FindingFilter;
+import org.jiandu.api.query.FindingQuery;
 import org.jiandu.api.query.QuerySources;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,10 +26,13 @@ import org.osgi.service.component.annotations.Reference;
  * This bundle's read side as the API's {@link CreditQuery}, source {@code org.jiandu.credit}. A case's measures are
  * folded from its timeline up to the day asked for (so {@code asOf} in the past shows the case as it was then); the
  * cross-case answers come from the index ({@link MeasureIndex}), their status computed on the day asked for from
- * the latest facts, without history (read the case for it). The REST resource and the shell read through it.
+ * the latest facts, without history (read the case for it). Its findings ({@link CreditFindings}) are a
+ * {@link FindingQuery}, a finding's position its id. The REST resource and the shell read through it.
  */
-@Component(service = {CreditQuery.class, CreditQueries.class})
-public final class CreditQueries implements CreditQuery {
+@Component(service = {CreditQuery.class, FindingQuery.class, CreditQueries.class})
+public final class CreditQueries implements CreditQuery, FindingQuery {
+    private static final Pattern POSITION = Pattern.compile("\\d{1,18}");
+
     private final CaseTimelines timelines;
     private final MeasureIndex index;
     private final WorkingCalendar calendar;
@@ -72,6 +80,37 @@ public final class CreditQueries implements CreditQuery {
         return index.published(courts, asOf, limit).stream().map(m -> view(m, asOf))
                 .filter(m -> m.status() == MeasureStatus.ACTIVE && m.publishedOn() != null
                         && !m.publishedOn().isAfter(asOf)).toList();
+    }
+
+    @Override
+    public Batch<Finding> findings(FindingFilter f) {
+        return batch(index.findings(f.courts(), f.caseNumber(), f.kind(), position(f.cursor()), null, f.limit() + 1),
+                f.limit());
+    }
+
+    @Override
+    public Batch<Finding> findingsSince(String cursor, CourtScope courts, int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be 1 to 1000, not " + limit);
+        }
+        Long after = position(cursor);
+        return batch(index.findings(courts, null, null, null, after == null ? 0L : after, limit + 1), limit);
+    }
+
+    private static Batch<Finding> batch(List<Finding> rows, int limit) {
+        boolean more = rows.size() > limit;
+        List<Finding> kept = more ? rows.subList(0, limit) : rows;
+        return new Batch<>(kept, kept.stream().map(r -> String.valueOf(r.id())).toList(), more);
+    }
+
+    private static Long position(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        if (!POSITION.matcher(cursor.strip()).matches()) {
+            throw new IllegalArgumentException("Not a finding position: " + cursor);
+        }
+        return Long.parseLong(cursor.strip());
     }
 
     /** The case's last entry the in-memory timeline holds (0: none). */

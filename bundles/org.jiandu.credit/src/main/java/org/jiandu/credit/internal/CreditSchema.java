@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = {}, immediate = true)
 public final class CreditSchema {
     static final MigrationSet MIGRATIONS = new MigrationSet("org.jiandu.credit", "JDCREDITCHANGELOG",
-            "org/jiandu/credit/db", List.of("JD_CREDIT_MEASURE"));
+            "org/jiandu/credit/db", List.of("JD_CREDIT_MEASURE", "JD_CREDIT_FINDING"));
 
     private final SchemaService.Handle handle;
     private volatile SchemaMigrator.Outcome outcome;

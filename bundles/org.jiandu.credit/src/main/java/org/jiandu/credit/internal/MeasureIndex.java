@@ -5,18 +5,20 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.jiandu.api.CaseNumber;
+import org.jiandu.api.finding.Finding;
+import org.jiandu.api.finding.FindingTopics;
 import org.jiandu.api.calendar.WorkingCalendar;
 import org.jiandu.api.credit.MeasureStatus;
 import org.jiandu.api.ledger.CaseLedger;
@@ -26,6 +28,7 @@ import org.jiandu.api.query.CourtScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.EventAdmin;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -39,6 +42,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * cross-case queries select on — the person, the court, the next lift or deletion due, whether it ended, whether it
  * was published — and the measure's facts as JSON, so that a person's measures, the overdue lifts and the
  * publication list are answered from the index alone, without reading timelines.
+ *
+ * <p>The same follower raises the findings of what was recorded against the rules ({@link CreditFindings},
+ * {@code JD_CREDIT_FINDING}), published on {@code jiandu/finding/<kind>} after the commit.
  *
  * <p>Written by the ledger follower (a {@link LedgerConsumer} of scope {@link LedgerConsumer.Scope#SHARED}, from
  * the start of the ledger, so a court that installs the bundle on a running ledger gets every measure already
@@ -62,14 +68,19 @@ public final class MeasureIndex implements LedgerConsumer {
     private final CaseLedger ledger;
     private final WorkingCalendar calendar;
     private final CreditSettings settings;
+    private final EventAdmin events;
+    private final Clock clock;
 
     @Activate
     public MeasureIndex(@Reference(target = "(osgi.jndi.service.name=jiandu)") DataSource dataSource,
-            @Reference CaseLedger ledger, @Reference WorkingCalendar calendar, @Reference CreditSettings settings) {
+            @Reference CaseLedger ledger, @Reference WorkingCalendar calendar, @Reference CreditSettings settings,
+            @Reference EventAdmin events, @Reference(target = "(jiandu.clock=true)") Clock clock) {
         this.dataSource = dataSource;
         this.ledger = ledger;
         this.calendar = calendar;
         this.settings = settings;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -82,27 +93,58 @@ public final class MeasureIndex implements LedgerConsumer {
         return Scope.SHARED;
     }
 
+    /**
+     * Re-indexes every case the batch touches and raises the findings of its entries ({@link CreditFindings}), in one
+     * transaction; the findings stored anew are published on EventAdmin after the commit. A finding already stored
+     * (a batch delivered again) is neither stored nor published twice.
+     */
     @Override
     public void accept(List<LedgerEntry> entries) throws SQLException {
-        Set<CaseNumber> touched = new LinkedHashSet<>();
+        Map<CaseNumber, List<LedgerEntry>> touched = new LinkedHashMap<>();
         for (LedgerEntry e : entries) {
-            if (MeasureFacts.concerns(e.event().type())) {
-                touched.add(e.event().caseNumber());
+            String type = e.event().type();
+            if (MeasureFacts.concerns(type) || CreditFindings.TYPES.contains(type)) {
+                touched.computeIfAbsent(e.event().caseNumber(), k -> new ArrayList<>()).add(e);
             }
         }
         if (touched.isEmpty()) {
             return;
         }
         Map<CaseNumber, Collection<MeasureFacts>> cases = new LinkedHashMap<>();
-        for (CaseNumber cn : touched) {
-            cases.put(cn, MeasureFacts.fold(ledger.timeline(cn), null).values());
+        List<Pending> findings = new ArrayList<>();
+        CreditSettings.Policy policy = settings.policy();
+        for (Map.Entry<CaseNumber, List<LedgerEntry>> t : touched.entrySet()) {
+            List<LedgerEntry> timeline = ledger.timeline(t.getKey());
+            cases.put(t.getKey(), MeasureFacts.fold(timeline, null).values());
+            for (LedgerEntry e : t.getValue()) {
+                if (e.seq() <= timeline.size()) {
+                    for (CreditFindings.Raised r : CreditFindings.on(e, timeline.subList(0, (int) e.seq()), policy)) {
+                        findings.add(new Pending(e, r));
+                    }
+                }
+            }
         }
-        write(cases);
+        for (Finding f : write(cases, findings)) {
+            events.postEvent(FindingTopics.toEvent(f));
+        }
+    }
+
+    /** A finding to store with the index. */
+    record Pending(LedgerEntry entry, CreditFindings.Raised raised) {
     }
 
     /** Replaces the rows of each case by its measures, in one transaction. */
     void write(Map<CaseNumber, Collection<MeasureFacts>> cases) throws SQLException {
+        write(cases, List.of());
+    }
+
+    /**
+     * Replaces the rows of each case by its measures and stores the findings not yet stored, in one transaction;
+     * answers the findings stored.
+     */
+    List<Finding> write(Map<CaseNumber, Collection<MeasureFacts>> cases, List<Pending> findings) throws SQLException {
         CreditSettings.Policy policy = settings.policy();
+        List<Finding> raised = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement del = c.prepareStatement("DELETE FROM JD_CREDIT_MEASURE WHERE CASE_NUMBER = ?");
@@ -134,12 +176,25 @@ public final class MeasureIndex implements LedgerConsumer {
                     }
                 }
                 ins.executeBatch();
+                Instant at = clock.instant();
+                for (Pending p : findings) {
+                    Finding f = FindingRows.raise(c, p.entry(), p.raised(), at);
+                    if (f != null) {
+                        raised.add(f);
+                    }
+                }
                 c.commit();
             } catch (SQLException | RuntimeException ex) {
                 c.rollback();
                 throw ex;
             }
         }
+        return raised;
+    }
+
+    /** The findings of {@code scope}: newest first below {@code before}, or the feed above {@code after}. */
+    List<Finding> findings(CourtScope scope, String caseNumber, String kind, Long before, Long after, int limit) {
+        return FindingRows.select(dataSource, scope, caseNumber, kind, before, after, limit);
     }
 
     /** A person's measures (key: the first identifier's value), in courts of {@code scope}. */

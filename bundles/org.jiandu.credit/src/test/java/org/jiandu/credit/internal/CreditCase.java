@@ -30,6 +30,18 @@ final class CreditCase {
     /** The real working-day calendar, with the State Council notices the calendar bundle ships. */
     static final WorkingCalendar CALENDAR = WorkingCalendarService.of(defaults(CalendarConfiguration.class));
     static final CreditSettings.Policy POLICY = CreditSettings.Policy.DEFAULT;
+    /** What the tests' EventAdmin was asked to post, in order. */
+    static final List<org.osgi.service.event.Event> POSTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final org.osgi.service.event.EventAdmin EVENTS = (org.osgi.service.event.EventAdmin) Proxy.newProxyInstance(
+            CreditCase.class.getClassLoader(), new Class<?>[] {org.osgi.service.event.EventAdmin.class}, (p, m, args) -> {
+                if (m.getName().equals("postEvent") || m.getName().equals("sendEvent")) {
+                    POSTED.add((org.osgi.service.event.Event) args[0]);
+                    return null;
+                }
+                throw new UnsupportedOperationException(m.getName());
+            });
+    static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.Instant.parse("2025-06-16T02:00:00Z"),
+            CaseEvent.ZONE);
 
     private final CaseNumber caseNumber;
     private final List<LedgerEntry> entries = new ArrayList<>();

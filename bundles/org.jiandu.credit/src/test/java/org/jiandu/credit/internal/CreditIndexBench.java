@@ -53,7 +53,8 @@ public final class CreditIndexBench {
         db.setDatabaseName(dir.toString());
         db.setCreateDatabase("create");
         new CreditSchema(db);
-        MeasureIndex index = new MeasureIndex(db, null, CreditCase.CALENDAR, new CreditSettings(new HashMap<>()));
+        MeasureIndex index = new MeasureIndex(db, null, CreditCase.CALENDAR, new CreditSettings(new HashMap<>()),
+                CreditCase.EVENTS, CreditCase.CLOCK);
         LocalDate today = LocalDate.parse("2026-06-30");
         int cases = measures / 2;
         if (rebuild) {

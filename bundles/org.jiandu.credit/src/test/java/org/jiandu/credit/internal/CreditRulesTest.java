@@ -39,6 +39,9 @@ class CreditRulesTest {
                     }
                 }
             }
+            for (CreditFindings.Raised f : CreditFindings.on(all.get(i), history, SETTINGS.policy())) {
+                out.add("credit.conduct:Finding " + f.severity() + " " + f.details().get("row"));
+            }
         }
         return out;
     }

@@ -37,7 +37,8 @@ class MeasureIndexTest {
                     }
                     throw new UnsupportedOperationException(m.getName());
                 });
-        return new MeasureIndex(db, stub, CALENDAR, new CreditSettings(new HashMap<>()));
+        return new MeasureIndex(db, stub, CALENDAR, new CreditSettings(new HashMap<>()),
+                CreditCase.EVENTS, CreditCase.CLOCK);
     }
 
     private void record(MeasureIndex index, CreditCase c, String caseNumber) throws Exception {
@@ -116,5 +117,34 @@ class MeasureIndexTest {
         assertEquals(a.status(), b.status());
         assertEquals(5, a.history().size());
         assertTrue(b.history().isEmpty(), "the index keeps no history: a case's view reads it from the timeline");
+    }
+
+    /** C-09 and C-51 as stored findings: raised once, published once, read newest first and as a feed. */
+    @Test
+    void findingsAreStoredOncePublishedOnceAndReadAsAFeed() throws Exception {
+        MeasureIndex index = index();
+        CreditCase c = CreditCase.newCase().restricted("2025-06-10", "XF-1", ADULT).listed("2025-06-10", "SX-1", ADULT)
+                .on("2025-06-10", "credit.GRACE_PERIOD_SET", "measureId", "SX-1", "months", 1L)
+                .on("2025-06-12", "credit.MEASURE_PUBLISHED", "measureId", "SX-1");
+        ledger.put(CreditCase.CASE, c.entries());
+        int posted = CreditCase.POSTED.size();
+        index.accept(c.entries());
+        index.accept(c.entries());
+        List<org.osgi.service.event.Event> events = CreditCase.POSTED.subList(posted, CreditCase.POSTED.size());
+        assertEquals(List.of("jiandu/finding/CREDIT_PUBLISHED_IN_GRACE", "jiandu/finding/CREDIT_PUBLISHED_UNSERVED"),
+                events.stream().map(org.osgi.service.event.Event::getTopic).toList(), "each once, though delivered twice");
+        CreditQueries q = new CreditQueries(null, index, CALENDAR, new CreditSettings(new HashMap<>()));
+        var newest = q.findings(org.jiandu.api.query.FindingFilter.of(CourtScope.court("京0105"), 10));
+        assertEquals(List.of("CREDIT_PUBLISHED_UNSERVED", "CREDIT_PUBLISHED_IN_GRACE"), newest.items().stream()
+                .map(org.jiandu.api.finding.Finding::kind).toList());
+        assertEquals("C-09", newest.items().get(0).details().get("row"));
+        assertEquals("org.jiandu.credit", newest.items().get(0).source());
+        var feed = q.findingsSince(null, CourtScope.all(), 1);
+        assertEquals("CREDIT_PUBLISHED_IN_GRACE", feed.items().get(0).kind());
+        assertTrue(feed.more());
+        var next = q.findingsSince(feed.positions().get(0), CourtScope.all(), 10);
+        assertEquals(List.of("CREDIT_PUBLISHED_UNSERVED"), next.items().stream()
+                .map(org.jiandu.api.finding.Finding::kind).toList());
+        assertTrue(q.findings(org.jiandu.api.query.FindingFilter.of(CourtScope.province("沪"), 10)).items().isEmpty());
     }
 }
