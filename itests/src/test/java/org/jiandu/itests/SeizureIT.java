@@ -342,7 +342,7 @@ public class SeizureIT extends JianduTestSupport {
             assertEquals(listed.toString(), 1, listed.get("count").asInt());
             assertEquals(finding.id(), listed.get("findings").get(0).get("id").asLong());
             assertEquals("[\"org.jiandu.seizure\"]", listed.get("sources").get("contributed").toString());
-            assertEquals("[\"org.jiandu.monitor\",\"org.jiandu.credit\"]",
+            assertEquals("[\"org.jiandu.credit\",\"org.jiandu.monitor\"]",
                     listed.get("sources").get("notInstalled").toString());
             assertEquals(400, get("supervisor", "/v1/findings?kind=over-seizure").status());
 
