@@ -80,7 +80,8 @@ public class IntegratorBundleIT extends JianduTestSupport {
 
     @Configuration
     public Option[] config() {
-        return OptionUtils.combine(karafWith("jiandu-core", "jiandu-node-monitor", "jiandu-seizure-guard"),
+        return OptionUtils.combine(karafWith("jiandu-core", "jiandu-node-monitor", "jiandu-seizure-guard",
+                "jiandu-credit"),
                 // the test installs the example itself, from the local repository, once the entries exist
                 editConfigurationFilePut("etc/system.properties", VERSION_PROPERTY,
                         System.getProperty("project.version")));
@@ -283,7 +284,8 @@ public class IntegratorBundleIT extends JianduTestSupport {
             JsonNode listed = get("supervisor", "/v1/findings?limit=100&case=" + seg(rich)).body();
             assertEquals(ids(listed.get("findings"), "source", "id", "kind"), findings.items().stream()
                     .map(f -> f.source() + "/" + f.id() + "/" + f.kind()).toList());
-            assertEquals(List.of("org.jiandu.monitor", "org.jiandu.seizure"), findings.sources().contributed());
+            assertEquals(List.of("org.jiandu.credit", "org.jiandu.monitor", "org.jiandu.seizure"),
+                    findings.sources().contributed());
             List<String> restSources = new ArrayList<>();
             listed.get("sources").get("contributed").forEach(n -> restSources.add(n.asText()));
             assertEquals(restSources, findings.sources().contributed());
