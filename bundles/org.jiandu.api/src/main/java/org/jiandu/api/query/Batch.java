@@ -25,6 +25,18 @@ public record Batch<T>(List<T> items, List<String> positions, boolean more) {
         return new Batch<>(List.of(), List.of(), false);
     }
 
+    /**
+     * The page of {@code rows} a producer read with one row more than {@code limit} (so it knows whether there are
+     * more): at most {@code limit} items, each with its {@code position}, and {@code more} when the extra row came.
+     *
+     * @since query package 1.1.0
+     */
+    public static <T> Batch<T> page(List<T> rows, int limit, java.util.function.Function<T, String> position) {
+        boolean more = rows.size() > limit;
+        List<T> kept = more ? rows.subList(0, limit) : rows;
+        return new Batch<>(kept, kept.stream().map(position).toList(), more);
+    }
+
     /** The cursor after the last item, or {@code given} when there is none. */
     public String next(String given) {
         return positions.isEmpty() ? given : positions.get(positions.size() - 1);

@@ -98,9 +98,7 @@ public final class CreditQueries implements CreditQuery, FindingQuery {
     }
 
     private static Batch<Finding> batch(List<Finding> rows, int limit) {
-        boolean more = rows.size() > limit;
-        List<Finding> kept = more ? rows.subList(0, limit) : rows;
-        return new Batch<>(kept, kept.stream().map(r -> String.valueOf(r.id())).toList(), more);
+        return Batch.page(rows, limit, f -> String.valueOf(f.id()));
     }
 
     private static Long position(String cursor) {

@@ -32,6 +32,7 @@ import org.jiandu.api.query.Batch;
 import org.jiandu.api.query.CourtScope;
 import org.jiandu.api.rest.ApiException;
 import org.jiandu.api.rest.Caller;
+import org.jiandu.api.rest.ReadParams;
 import org.jiandu.api.rest.RequiresRoles;
 import org.jiandu.api.rest.RestResource;
 import org.osgi.service.component.annotations.Activate;
@@ -59,9 +60,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Produces(MediaType.APPLICATION_JSON)
 public class MonitorResource implements RestResource {
     private static final Pattern RULE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Pattern COURT = Pattern.compile("最高法|[京津冀晋内辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔云藏陕甘青宁新军兵](\\d{2}|\\d{4})?");
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,19})-(\\d{1,19})");
-    static final int MAX_LIMIT = 100;
+    static final int MAX_LIMIT = ReadParams.MAX_LIMIT;
 
     private final MonitorStore store;
     private final MonitorQueries queries;
@@ -87,27 +87,7 @@ public class MonitorResource implements RestResource {
             @Context SecurityContext security) {
         Caller caller = Caller.from(security.getUserPrincipal());
         List<ValidationException> errors = new ArrayList<>();
-        CourtScope scope = null;
-        if (court != null) {
-            if (!COURT.matcher(court.strip()).matches()) {
-                errors.add(new ValidationException("INVALID_COURT", "court",
-                        "court must be a court code such as 京0105, 京01, 京 or 最高法"));
-            } else {
-                String courtFilter = court.strip();
-                if (!caller.coversCourt(courtFilter)) {
-                    throw new ApiException(403, "ORGANISATION_MISMATCH", "court", "Organisation "
-                            + caller.organisation() + " of user " + caller.user() + " does not cover court " + courtFilter);
-                }
-                scope = CourtScope.of(courtFilter, false, caller.courts());
-            }
-        } else {
-            String org = caller.organisation();
-            if (!caller.isAdmin() && (org == null || org.isEmpty())) {
-                throw new ApiException(403, "ORGANISATION_MISMATCH", "court",
-                        "User " + caller.user() + " belongs to no organisation");
-            }
-            scope = CourtScope.forCaller(caller);
-        }
+        CourtScope scope = ReadParams.courts(caller, court, errors);
         AlertLevel lvl = null;
         if (level != null) {
             try {
@@ -144,18 +124,7 @@ public class MonitorResource implements RestResource {
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
             errors.add(new ValidationException("INVALID_RANGE", "to", "to (" + toDay + ") is before from (" + fromDay + ")"));
         }
-        int max = 50;
-        if (limit != null) {
-            try {
-                max = Integer.parseInt(limit.strip());
-            } catch (NumberFormatException e) {
-                max = 0;
-            }
-            if (max < 1 || max > MAX_LIMIT) {
-                errors.add(new ValidationException("INVALID_LIMIT", "limit",
-                        "limit must be a whole number from 1 to " + MAX_LIMIT));
-            }
-        }
+        int max = ReadParams.limit(limit, errors);
         Long beforeRaised = null;
         if (cursor != null) {
             var m = CURSOR.matcher(cursor.strip());

@@ -59,10 +59,8 @@ public final class SeizureQueries implements FindingQuery, SeizureQuery {
     }
 
     private static Batch<Finding> batch(List<FindingEntity> rows, int limit) {
-        boolean more = rows.size() > limit;
-        List<FindingEntity> kept = more ? rows.subList(0, limit) : rows;
-        return new Batch<>(kept.stream().map(r -> SeizureFindings.toFinding(r, null)).toList(),
-                kept.stream().map(r -> String.valueOf(r.getId())).toList(), more);
+        return Batch.page(rows.stream().map(r -> SeizureFindings.toFinding(r, null)).toList(), limit,
+                f -> String.valueOf(f.id()));
     }
 
     private static Long position(String cursor) {
