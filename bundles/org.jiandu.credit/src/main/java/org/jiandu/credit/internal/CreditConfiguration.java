@@ -59,7 +59,8 @@ public @interface CreditConfiguration {
 
     @AttributeDefinition(name = "Application review (days) [U]",
             description = "Decide on an applicant's listing application within this many days (公布失信规定 Art. 5"
-                    + " ¶2 as RULES.md B3 reads it; the number is not in a verified text). 1–60.", min = "1",
+                    + " ¶2 of the 2017 revision; the 15 days were not found in a verified text of it). 1–60.",
+            min = "1",
             max = "60")
     int application_reviewDays() default 15;
 
