@@ -59,23 +59,64 @@ public final class CreditRules {
 
     /** The rules, reading the settings' policy at each entry. */
     static List<DeadlineRule> rules(CreditSettings settings) {
+        Duties duties = new Duties(settings);
         List<DeadlineRule> out = new ArrayList<>();
         out.add(new DutyRule(MeasureView.RULE_APPLICATION, MeasureView.APPLICATION_ART,
-                "收到纳入失信名单申请后在规定期限内审查决定", settings));
+                "收到纳入失信名单申请后在规定期限内审查决定", duties));
         out.add(new DutyRule(MeasureView.RULE_LIFT, MeasureView.LIFT_ART + "；" + MeasureView.DELETE_ART,
-                "解除/删除事由出现后3个工作日内解除限制消费、删除失信信息（情况紧急的立即解除）", settings));
+                "解除/删除事由出现后3个工作日内解除限制消费、删除失信信息（情况紧急的立即解除）", duties));
         out.add(new DutyRule(MeasureView.RULE_EXPIRY, MeasureView.EXPIRY_ART, "纳入期限届满后3个工作日内删除失信信息",
-                settings));
+                duties));
         out.add(new DutyRule(MeasureView.RULE_GRACE, MeasureView.GRACE_ART, "宽限期届满仍未履行的，发布信息并采取惩戒措施",
-                settings));
-        out.add(new DutyRule(MeasureView.RULE_TEMPORARY, MeasureView.TEMPORARY_ART, "临时解除期满恢复限制消费", settings));
+                duties));
+        out.add(new DutyRule(MeasureView.RULE_TEMPORARY, MeasureView.TEMPORARY_ART, "临时解除期满恢复限制消费", duties));
         out.add(new DutyRule(MeasureView.RULE_CORRECTION_REVIEW, MeasureView.CORRECTION_ART, "纠正申请15日内审查",
-                settings));
+                duties));
         out.add(new DutyRule(MeasureView.RULE_CORRECTION_FIX, MeasureView.CORRECTION_ART,
-                "纠正申请成立的，3个工作日内撤销、更正", settings));
+                "纠正申请成立的，3个工作日内撤销、更正", duties));
         out.add(new DutyRule(MeasureView.RULE_RECONSIDERATION, MeasureView.RECONSIDERATION_ART, "复议申请15日内作出决定",
-                settings));
+                duties));
         return out;
+    }
+
+    /** A measure's duty. */
+    record MeasureDuty(String measureId, MeasureView.Duty duty) {
+    }
+
+    /**
+     * Every measure's duties after one entry, computed once for all the rules: the monitor asks each rule about the
+     * same entry with the same history, one after the other on one thread, and folding the case's history for each
+     * of them would do the same work eight times. The last answer is kept per thread, keyed by the identity of the
+     * entry and of the history list and its size, so a call with other arguments always computes afresh.
+     */
+    static final class Duties {
+        private record Last(LedgerEntry entry, List<LedgerEntry> history, int size, CreditSettings.Policy policy,
+                List<MeasureDuty> duties) {
+        }
+
+        private final CreditSettings settings;
+        private final ThreadLocal<Last> last = new ThreadLocal<>();
+
+        Duties(CreditSettings settings) {
+            this.settings = settings;
+        }
+
+        List<MeasureDuty> after(LedgerEntry entry, List<LedgerEntry> history) {
+            CreditSettings.Policy policy = settings.policy();
+            Last l = last.get();
+            if (l != null && l.entry() == entry && l.history() == history && l.size() == history.size()
+                    && l.policy() == policy) {
+                return l.duties();
+            }
+            List<MeasureDuty> out = new ArrayList<>();
+            for (MeasureFacts m : MeasureFacts.fold(history, null).values()) {
+                for (MeasureView.Duty d : MeasureView.duties(m, policy)) {
+                    out.add(new MeasureDuty(m.measureId, d));
+                }
+            }
+            last.set(new Last(entry, history, history.size(), policy, out));
+            return out;
+        }
     }
 
     /** One kind of duty of {@link MeasureView#duties}, as a deadline rule. */
@@ -83,13 +124,13 @@ public final class CreditRules {
         private final String id;
         private final String article;
         private final String title;
-        private final CreditSettings settings;
+        private final Duties duties;
 
-        DutyRule(String id, String article, String title, CreditSettings settings) {
+        DutyRule(String id, String article, String title, Duties duties) {
             this.id = id;
             this.article = article;
             this.title = title;
-            this.settings = settings;
+            this.duties = duties;
         }
 
         @Override
@@ -113,18 +154,17 @@ public final class CreditRules {
                 return List.of();
             }
             List<DeadlineAction> out = new ArrayList<>();
-            for (MeasureFacts m : MeasureFacts.fold(history, null).values()) {
-                for (MeasureView.Duty d : MeasureView.duties(m, settings.policy())) {
-                    if (!d.rule().equals(id)) {
-                        continue;
-                    }
-                    String key = id.equals(MeasureView.RULE_TEMPORARY) ? m.measureId + "#" + d.triggerSeq()
-                            : m.measureId;
-                    if (d.triggerSeq() == entry.seq() && !d.met()) {
-                        out.add(new DeadlineAction.Open(key, d.request(), false));
-                    } else if (d.met() && d.metSeq() == entry.seq()) {
-                        out.add(new DeadlineAction.Close(key));
-                    }
+            for (MeasureDuty md : duties.after(entry, history)) {
+                MeasureView.Duty d = md.duty();
+                if (!d.rule().equals(id)) {
+                    continue;
+                }
+                String key = id.equals(MeasureView.RULE_TEMPORARY) ? md.measureId() + "#" + d.triggerSeq()
+                        : md.measureId();
+                if (d.triggerSeq() == entry.seq() && !d.met()) {
+                    out.add(new DeadlineAction.Open(key, d.request(), false));
+                } else if (d.met() && d.metSeq() == entry.seq()) {
+                    out.add(new DeadlineAction.Close(key));
                 }
             }
             return out;

@@ -82,20 +82,10 @@ final class FindingRows {
      */
     static List<Finding> select(DataSource db, CourtScope scope, String caseNumber, String kind, Long before,
             Long after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM JD_CREDIT_FINDING WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (!scope.any()) {
-            List<String> parts = new ArrayList<>();
-            for (String court : scope.courts()) {
-                parts.add("COURT = ?");
-                args.add(court);
-            }
-            for (String p : scope.provinces()) {
-                parts.add("COURT LIKE ?");
-                args.add(p + "%");
-            }
-            sql.append(parts.isEmpty() ? " AND 1 = 0" : " AND (" + String.join(" OR ", parts) + ")");
-        }
+        MeasureIndex.Scoped courts = MeasureIndex.scoped(scope);
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM JD_CREDIT_FINDING WHERE 1 = 1")
+                .append(courts.sql());
+        List<Object> args = new ArrayList<>(courts.args());
         if (caseNumber != null) {
             sql.append(" AND CASE_NUMBER = ?");
             args.add(caseNumber);

@@ -247,11 +247,12 @@ public final class MeasureIndex implements LedgerConsumer {
         }
     }
 
-    private record Scoped(String sql, List<Object> args) {
+    /** A court filter as a SQL condition ({@code " AND (…)"}, or empty for every court) and its arguments. */
+    record Scoped(String sql, List<Object> args) {
     }
 
     /** The court filter in SQL: exact codes (an IN list Derby probes the index with) and province prefixes. */
-    private static Scoped scoped(CourtScope scope) {
+    static Scoped scoped(CourtScope scope) {
         if (scope.any()) {
             return new Scoped("", List.of());
         }

@@ -125,4 +125,26 @@ class CreditRulesTest {
                 .on("2025-02-12", "ENFORCEMENT_NOTICE_SERVED");
         assertEquals(List.of("credit.conduct:Finding VIOLATION C-06"), replay(c));
     }
+
+    /** The rules share one fold per entry; asked with a fresh history list each, they answer the same. */
+    @Test
+    void sharingTheFoldChangesNoAnswer() {
+        CreditCase c = newCase().restricted("2025-02-10", "XF-1", ADULT).listed("2025-02-10", "SX-1", ADULT)
+                .on("2025-03-03", "credit.CORRECTION_APPLIED", "measureId", "SX-1", "ground", "WRONGLY_LISTED")
+                .on("2025-03-05", "PERFORMANCE_COMPLETED")
+                .on("2025-03-06", "DEFAULTER_DELISTED", "measureId", "SX-1");
+        List<DeadlineRule> rules = CreditRules.rules(SETTINGS);
+        List<LedgerEntry> all = c.entries();
+        for (int i = 0; i < all.size(); i++) {
+            List<LedgerEntry> shared = all.subList(0, i + 1);
+            for (DeadlineRule r : rules) {
+                List<DeadlineAction> viaShared = r.onEntry(all.get(i), shared);
+                List<DeadlineAction> fresh = r.onEntry(all.get(i), new ArrayList<>(all.subList(0, i + 1)));
+                assertEquals(fresh, viaShared, r.id() + " at entry " + (i + 1));
+            }
+        }
+        assertEquals(List.of("credit.correction-review:Open SX-1 2025-03-18", "credit.lift:Open XF-1 2025-03-10",
+                "credit.lift:Open SX-1 2025-03-10", "credit.lift:Close SX-1"), replay(c).stream()
+                        .filter(a -> !a.contains("Finding")).toList());
+    }
 }
